@@ -1,0 +1,65 @@
+/**
+ * Reads a Task's arguments (`Parameters` in JSONPath, `Arguments` in JSONata) the way the
+ * integration table needs them: a literal string, a value computed at run time, or absent.
+ */
+import type { QueryLanguage } from "./walk";
+import { isObject } from "./walk";
+
+export type ArgValue = { kind: "literal"; value: string } | { kind: "dynamic"; path: string } | { kind: "absent" };
+
+const JSONATA_EXPRESSION = /^\s*\{%[\s\S]*%\}\s*$/;
+
+export function isJsonataExpression(value: unknown): value is string {
+  return typeof value === "string" && JSONATA_EXPRESSION.test(value);
+}
+
+export class TaskArgs {
+  constructor(
+    private readonly args: unknown,
+    private readonly language: QueryLanguage,
+  ) {}
+
+  /**
+   * Values at a dotted path; a `[]` suffix on a segment visits every element of an array
+   * (`Entries[].EventBusName`). Returns one ArgValue per place the path leads to.
+   */
+  values(path: string): ArgValue[] {
+    let current: Array<{ node: unknown; where: string }> = [{ node: this.args, where: "" }];
+    for (const rawSegment of path.split(".")) {
+      const each = rawSegment.endsWith("[]");
+      const segment = each ? rawSegment.slice(0, -2) : rawSegment;
+      const next: Array<{ node: unknown; where: string }> = [];
+      for (const { node, where } of current) {
+        const here = where ? `${where}.${segment}` : segment;
+        if (this.isDynamic(node)) return [{ kind: "dynamic", path: where || "(all arguments)" }];
+        if (!isObject(node)) continue;
+        if (this.language === "JSONPath" && `${segment}.$` in node) return [{ kind: "dynamic", path: `${here}.$` }];
+        if (!(segment in node)) continue;
+        const child = node[segment];
+        if (this.isDynamic(child)) return [{ kind: "dynamic", path: here }];
+        if (each) {
+          if (!Array.isArray(child)) continue;
+          child.forEach((item, i) => next.push({ node: item, where: `${here}[${i}]` }));
+        } else {
+          next.push({ node: child, where: here });
+        }
+      }
+      current = next;
+    }
+    const found = current.map(({ node, where }): ArgValue => {
+      if (this.isDynamic(node)) return { kind: "dynamic", path: where };
+      if (typeof node === "string" || typeof node === "number") return { kind: "literal", value: String(node) };
+      return { kind: "absent" };
+    });
+    return found.length > 0 ? found : [{ kind: "absent" }];
+  }
+
+  /** The single value at a path (the first, when the path visits arrays). */
+  value(path: string): ArgValue {
+    return this.values(path)[0];
+  }
+
+  private isDynamic(node: unknown): boolean {
+    return this.language === "JSONata" && isJsonataExpression(node);
+  }
+}

@@ -1,0 +1,71 @@
+/** Runs an integration table entry's IAM builder for one task and collects what it reports. */
+import type { IamContext, IntegrationEntry } from "../integrations/spec";
+import { TaskArgs } from "./taskArgs";
+import type { ArnContext, Diagnostic, IntegrationPattern, PolicyStatement } from "./types";
+import type { VisitedState } from "./walk";
+import { taskArguments } from "./taskRules";
+
+export interface TaskIamInput {
+  visited: VisitedState;
+  entry: IntegrationEntry;
+  integration: string;
+  pattern: IntegrationPattern;
+  arn: ArnContext;
+  stateMachineName: string;
+}
+
+export function taskStatements(input: TaskIamInput): { statements: PolicyStatement[]; diagnostics: Diagnostic[] } {
+  const { visited, entry, integration, pattern } = input;
+  const diagnostics: Diagnostic[] = [];
+  const args = new TaskArgs(taskArguments(visited), visited.queryLanguage);
+  const context: IamContext = {
+    ...input.arn,
+    pattern,
+    args,
+    integration,
+    stateMachineName: input.stateMachineName,
+    scope(path, build, options) {
+      return args.values(path).flatMap((value) => {
+        if (value.kind === "literal") return build(value.value);
+        if (value.kind === "dynamic") {
+          diagnostics.push({
+            severity: "warning",
+            rule: "dynamic-resource",
+            state: visited.path,
+            message: `${integration}: ${value.path} is computed at run time, so its permissions are granted on "*"; write the value literally (or as a \${placeholder}) to scope them`,
+          });
+          return ["*"];
+        }
+        if (options?.whenAbsent) return options.whenAbsent;
+        diagnostics.push({
+          severity: "error",
+          rule: "missing-argument",
+          state: visited.path,
+          message: `${integration} needs the argument ${path}`,
+        });
+        return [];
+      });
+    },
+    invalid(path, message) {
+      diagnostics.push({
+        severity: "error",
+        rule: "invalid-argument",
+        state: visited.path,
+        message: `${integration}: ${path}: ${message}`,
+      });
+    },
+    warn(rule, message) {
+      diagnostics.push({ severity: "warning", rule, state: visited.path, message });
+    },
+  };
+  const statements = entry
+    .iam(context)
+    .filter((spec) => spec.resources.length > 0)
+    .map((spec): PolicyStatement => ({
+      Effect: "Allow",
+      Action: spec.actions,
+      Resource: spec.resources,
+      ...(spec.condition ? { Condition: spec.condition } : {}),
+    }));
+  return { statements, diagnostics };
+}

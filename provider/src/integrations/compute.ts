@@ -1,0 +1,199 @@
+/** ECS/Fargate, Batch, EKS, EMR (on EC2, on EKS, Serverless) and CodeBuild. */
+import { arn, nameOrArn, passRole } from "./arns";
+import { job } from "./job";
+import type { IamContext, IntegrationEntry, IntegrationTable } from "./spec";
+
+function taskDefinitionArns(c: IamContext, value: string): string[] {
+  if (value.startsWith("arn:")) return /:\d+$/.test(value) ? [value] : [value, `${value}:*`];
+  return [arn(c, "ecs", `task-definition/${value}${value.includes(":") ? "" : ":*"}`)];
+}
+
+const batchArn = (c: IamContext, type: string) => (value: string) => [nameOrArn(value, (name) => arn(c, "batch", `${type}/${name}`))];
+
+const emrCluster = (c: IamContext) => c.scope("ClusterId", (id) => [arn(c, "elasticmapreduce", `cluster/${id}`)]);
+const eksCluster = (c: IamContext) => c.scope("Name", (name) => [arn(c, "eks", `cluster/${name}`)]);
+const eksClusterOf = (c: IamContext, path: string) => c.scope(path, (name) => [arn(c, "eks", `cluster/${name}`)]);
+const virtualCluster = (c: IamContext) => c.scope("VirtualClusterId", (id) => [arn(c, "emr-containers", `/virtualclusters/${id}`)]);
+const serverlessApp = (c: IamContext) => c.scope("ApplicationId", (id) => [arn(c, "emr-serverless", `/applications/${id}`)]);
+const codebuildProject = (c: IamContext, path = "ProjectName") =>
+  c.scope(path, (name) => [nameOrArn(name, (n) => arn(c, "codebuild", `project/${n}`))]);
+const anyCodebuildProject = (c: IamContext) => [arn(c, "codebuild", "project/*")];
+
+const eksChild = (c: IamContext, type: "nodegroup" | "fargateprofile") =>
+  c.scope("ClusterName", (cluster) => [arn(c, "eks", `${type}/${cluster}/*`)]);
+
+const eksNodegroupOrProfile = (type: "Nodegroup" | "FargateProfile", verb: "Create" | "Delete"): IntegrationEntry =>
+  job(["request-response", "sync"], (c) => {
+    const resources = eksChild(c, type === "Nodegroup" ? "nodegroup" : "fargateprofile");
+    const pass =
+      type === "Nodegroup"
+        ? passRole(c, ["NodeRole"], "ec2.amazonaws.com")
+        : passRole(c, ["PodExecutionRoleArn"], "eks-fargate-pods.amazonaws.com");
+    return {
+      start: [{ actions: [`eks:${verb}${type}`], resources }, ...(verb === "Create" ? [pass] : [])],
+      sync: [{ actions: [`eks:Describe${type}`], resources }],
+    };
+  });
+
+export const computeIntegrations: IntegrationTable = {
+  "ecs:runTask": job(["request-response", "sync", "callback"], (c) => ({
+    start: [
+      { actions: ["ecs:RunTask"], resources: c.scope("TaskDefinition", (v) => taskDefinitionArns(c, v)) },
+      passRole(c, ["Overrides.TaskRoleArn", "Overrides.ExecutionRoleArn"], "ecs-tasks.amazonaws.com"),
+    ],
+    sync: [{ actions: ["ecs:StopTask", "ecs:DescribeTasks"], resources: ["*"] }],
+    rule: "StepFunctionsGetEventsForECSTaskRule",
+  })),
+  "batch:submitJob": job(["request-response", "sync"], (c) => ({
+    start: [
+      {
+        actions: ["batch:SubmitJob"],
+        resources: [
+          ...c.scope("JobDefinition", (v) => batchArn(c, "job-definition")(/:\d+$/.test(v) || v.startsWith("arn:") ? v : `${v}:*`)),
+          ...c.scope("JobQueue", batchArn(c, "job-queue")),
+        ],
+      },
+    ],
+    // DescribeJobs takes no resource; TerminateJob's job ARN is not known until the job runs.
+    sync: [{ actions: ["batch:DescribeJobs", "batch:TerminateJob"], resources: ["*"] }],
+    rule: "StepFunctionsGetEventsForBatchJobsRule",
+  })),
+  "eks:createCluster": job(["request-response", "sync"], (c) => ({
+    start: [{ actions: ["eks:CreateCluster"], resources: ["*"] }, passRole(c, ["RoleArn"], "eks.amazonaws.com")],
+    sync: [{ actions: ["eks:DescribeCluster", "eks:DeleteCluster"], resources: eksCluster(c) }],
+  })),
+  "eks:deleteCluster": job(["request-response", "sync"], (c) => ({
+    start: [{ actions: ["eks:DeleteCluster"], resources: eksCluster(c) }],
+    sync: [{ actions: ["eks:DescribeCluster"], resources: eksCluster(c) }],
+  })),
+  "eks:createNodegroup": eksNodegroupOrProfile("Nodegroup", "Create"),
+  "eks:deleteNodegroup": eksNodegroupOrProfile("Nodegroup", "Delete"),
+  "eks:createFargateProfile": eksNodegroupOrProfile("FargateProfile", "Create"),
+  "eks:deleteFargateProfile": eksNodegroupOrProfile("FargateProfile", "Delete"),
+  "eks:runJob": job(["request-response", "sync", "callback"], (c) => ({
+    start: [{ actions: ["eks:DescribeCluster"], resources: eksClusterOf(c, "ClusterName") }],
+  })),
+  "eks:call": job(["request-response"], (c) => ({
+    start: [{ actions: ["eks:DescribeCluster"], resources: eksClusterOf(c, "ClusterName") }],
+  })),
+  "elasticmapreduce:addStep": job(["request-response", "sync"], (c) => ({
+    start: [{ actions: ["elasticmapreduce:AddJobFlowSteps"], resources: emrCluster(c) }],
+    sync: [{ actions: ["elasticmapreduce:DescribeStep", "elasticmapreduce:CancelSteps"], resources: emrCluster(c) }],
+    rule: "StepFunctionsGetEventForEMRAddJobFlowStepsRule",
+  })),
+  "elasticmapreduce:cancelStep": job(["request-response"], (c) => ({
+    start: [{ actions: ["elasticmapreduce:CancelSteps"], resources: emrCluster(c) }],
+  })),
+  "elasticmapreduce:createCluster": job(["request-response", "sync"], (c) => ({
+    start: [
+      {
+        actions: ["elasticmapreduce:RunJobFlow", "elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"],
+        resources: [arn(c, "elasticmapreduce", "cluster/*")],
+      },
+      passRole(c, ["ServiceRole", "JobFlowRole", "AutoScalingRole"], "elasticmapreduce.amazonaws.com"),
+    ],
+    rule: "StepFunctionsGetEventForEMRRunJobFlowRule",
+  })),
+  "elasticmapreduce:terminateCluster": job(["request-response", "sync"], (c) => ({
+    start: [{ actions: ["elasticmapreduce:TerminateJobFlows"], resources: emrCluster(c) }],
+    sync: [{ actions: ["elasticmapreduce:DescribeCluster"], resources: emrCluster(c) }],
+    rule: "StepFunctionsGetEventForEMRTerminateJobFlowsRule",
+  })),
+  "elasticmapreduce:setClusterTerminationProtection": job(["request-response"], (c) => ({
+    start: [{ actions: ["elasticmapreduce:SetTerminationProtection"], resources: emrCluster(c) }],
+  })),
+  "elasticmapreduce:modifyInstanceFleetByName": job(["request-response"], (c) => ({
+    start: [{ actions: ["elasticmapreduce:ModifyInstanceFleet", "elasticmapreduce:ListInstanceFleets"], resources: emrCluster(c) }],
+  })),
+  "elasticmapreduce:modifyInstanceGroupByName": job(["request-response"], (c) => ({
+    start: [{ actions: ["elasticmapreduce:ModifyInstanceGroups", "elasticmapreduce:ListInstanceGroups"], resources: emrCluster(c) }],
+  })),
+  "emr-containers:startJobRun": job(["request-response", "sync"], (c) => ({
+    start: [
+      { actions: ["emr-containers:StartJobRun"], resources: virtualCluster(c) },
+      passRole(c, ["ExecutionRoleArn"], "emr-containers.amazonaws.com"),
+    ],
+    sync: [
+      {
+        actions: ["emr-containers:DescribeJobRun", "emr-containers:CancelJobRun"],
+        resources: virtualCluster(c).map((v) => (v === "*" ? v : `${v}/jobruns/*`)),
+      },
+    ],
+  })),
+  "emr-containers:createVirtualCluster": job(["request-response"], () => ({
+    // The virtual cluster's ID does not exist before the call.
+    start: [{ actions: ["emr-containers:CreateVirtualCluster"], resources: ["*"] }],
+  })),
+  "emr-containers:deleteVirtualCluster": job(["request-response", "sync"], (c) => ({
+    start: [
+      {
+        actions: ["emr-containers:DeleteVirtualCluster"],
+        resources: c.scope("Id", (id) => [arn(c, "emr-containers", `/virtualclusters/${id}`)]),
+      },
+    ],
+    sync: [
+      {
+        actions: ["emr-containers:DescribeVirtualCluster"],
+        resources: c.scope("Id", (id) => [arn(c, "emr-containers", `/virtualclusters/${id}`)]),
+      },
+    ],
+  })),
+  "emr-serverless:createApplication": job(["request-response", "sync"], (c) => ({
+    start: [{ actions: ["emr-serverless:CreateApplication"], resources: [arn(c, "emr-serverless", "/*")] }],
+    sync: [
+      {
+        actions: ["emr-serverless:GetApplication", "emr-serverless:DeleteApplication"],
+        resources: [arn(c, "emr-serverless", "/applications/*")],
+      },
+    ],
+    rule: "StepFunctionsGetEventsForEMRServerlessApplicationRule",
+  })),
+  ...Object.fromEntries(
+    (["start", "stop", "delete"] as const).map((verb) => [
+      `emr-serverless:${verb}Application`,
+      job(["request-response", "sync"], (c) => ({
+        start: [{ actions: [`emr-serverless:${verb[0].toUpperCase()}${verb.slice(1)}Application`], resources: serverlessApp(c) }],
+        sync: [{ actions: ["emr-serverless:GetApplication"], resources: serverlessApp(c) }],
+        rule: "StepFunctionsGetEventsForEMRServerlessApplicationRule",
+      })),
+    ]),
+  ),
+  "emr-serverless:startJobRun": job(["request-response", "sync"], (c) => ({
+    start: [
+      { actions: ["emr-serverless:StartJobRun"], resources: serverlessApp(c) },
+      passRole(c, ["ExecutionRoleArn"], "emr-serverless.amazonaws.com"),
+    ],
+    sync: [
+      {
+        actions: ["emr-serverless:GetJobRun", "emr-serverless:CancelJobRun"],
+        resources: serverlessApp(c).map((a) => (a === "*" ? a : `${a}/jobruns/*`)),
+      },
+    ],
+    rule: "StepFunctionsGetEventsForEMRServerlessJobRule",
+  })),
+  "emr-serverless:cancelJobRun": job(["request-response", "sync"], (c) => ({
+    start: [{ actions: ["emr-serverless:CancelJobRun"], resources: serverlessApp(c).map((a) => (a === "*" ? a : `${a}/jobruns/*`)) }],
+    sync: [{ actions: ["emr-serverless:GetJobRun"], resources: serverlessApp(c).map((a) => (a === "*" ? a : `${a}/jobruns/*`)) }],
+    rule: "StepFunctionsGetEventsForEMRServerlessJobRule",
+  })),
+  "codebuild:startBuild": job(["request-response", "sync"], (c) => ({
+    start: [{ actions: ["codebuild:StartBuild"], resources: codebuildProject(c) }],
+    sync: [{ actions: ["codebuild:StopBuild", "codebuild:BatchGetBuilds", "codebuild:BatchGetReports"], resources: codebuildProject(c) }],
+    rule: "StepFunctionsGetEventForCodeBuildStartBuildRule",
+  })),
+  "codebuild:startBuildBatch": job(["request-response", "sync"], (c) => ({
+    start: [{ actions: ["codebuild:StartBuildBatch"], resources: codebuildProject(c) }],
+    sync: [{ actions: ["codebuild:StopBuildBatch", "codebuild:BatchGetBuildBatches"], resources: codebuildProject(c) }],
+    rule: "StepFunctionsGetEventForCodeBuildStartBuildBatchRule",
+  })),
+  // These take build or report IDs, which do not name the project: any project of the account.
+  "codebuild:stopBuild": job(["request-response"], (c) => ({
+    start: [{ actions: ["codebuild:StopBuild"], resources: anyCodebuildProject(c) }],
+  })),
+  "codebuild:batchDeleteBuilds": job(["request-response"], (c) => ({
+    start: [{ actions: ["codebuild:BatchDeleteBuilds"], resources: anyCodebuildProject(c) }],
+  })),
+  "codebuild:batchGetReports": job(["request-response"], (c) => ({
+    start: [{ actions: ["codebuild:BatchGetReports"], resources: [arn(c, "codebuild", "report-group/*")] }],
+  })),
+};

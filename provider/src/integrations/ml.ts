@@ -1,0 +1,119 @@
+/** SageMaker, Bedrock and MediaConvert. */
+import { arn, passRole } from "./arns";
+import { job } from "./job";
+import type { IamContext, IntegrationEntry, IntegrationTable } from "./spec";
+
+/**
+ * A SageMaker job: Create on the named job, Describe/Stop for `.sync`, PassRole for its role.
+ * `nameArg` is the argument naming the job, `type` the ARN resource type.
+ */
+function sagemakerJob(kind: string, type: string, nameArg: string, roleArg: string | undefined, rule: string): IntegrationEntry {
+  return job(["request-response", "sync"], (c) => {
+    const resources = c.scope(nameArg, (v) => [arn(c, "sagemaker", `${type}/${v.toLowerCase()}`)]);
+    return {
+      start: [
+        { actions: [`sagemaker:Create${kind}`, "sagemaker:AddTags"], resources },
+        ...(roleArg ? [passRole(c, [roleArg], "sagemaker.amazonaws.com")] : []),
+      ],
+      sync: [
+        { actions: [`sagemaker:Describe${kind}`, `sagemaker:Stop${kind}`], resources },
+        // ListTags is checked on the job but Step Functions calls it before it knows the ARN.
+        { actions: ["sagemaker:ListTags"], resources: ["*"] },
+      ],
+      rule,
+    };
+  });
+}
+
+function sagemakerCall(action: string, type: string, nameArg: string, roleArg?: string): IntegrationEntry {
+  return job(["request-response"], (c) => ({
+    start: [
+      {
+        actions: [`sagemaker:${action}`, ...(action.startsWith("Create") ? ["sagemaker:AddTags"] : [])],
+        resources: c.scope(nameArg, (v) => [arn(c, "sagemaker", `${type}/${v.toLowerCase()}`)]),
+      },
+      ...(roleArg ? [passRole(c, [roleArg], "sagemaker.amazonaws.com")] : []),
+    ],
+  }));
+}
+
+/** Foundation model IDs, cross-region inference profiles (`us.` ...) and model ARNs. */
+function bedrockModels(c: IamContext, id: string): string[] {
+  if (id.startsWith("arn:")) return [id];
+  const profile = /^(us|eu|apac|us-gov|global)\.(.+)$/.exec(id);
+  if (profile) return [arn(c, "bedrock", `inference-profile/${id}`), `arn:${c.partition}:bedrock:*::foundation-model/${profile[2]}`];
+  return [arn(c, "bedrock", `foundation-model/${id}`, c.region, "")];
+}
+
+export const mlIntegrations: IntegrationTable = {
+  "sagemaker:createTrainingJob": sagemakerJob(
+    "TrainingJob",
+    "training-job",
+    "TrainingJobName",
+    "RoleArn",
+    "StepFunctionsGetEventsForSageMakerTrainingJobsRule",
+  ),
+  "sagemaker:createTransformJob": sagemakerJob(
+    "TransformJob",
+    "transform-job",
+    "TransformJobName",
+    undefined,
+    "StepFunctionsGetEventsForSageMakerTransformJobsRule",
+  ),
+  "sagemaker:createProcessingJob": sagemakerJob(
+    "ProcessingJob",
+    "processing-job",
+    "ProcessingJobName",
+    "RoleArn",
+    "StepFunctionsGetEventsForSageMakerProcessingJobsRule",
+  ),
+  "sagemaker:createHyperParameterTuningJob": sagemakerJob(
+    "HyperParameterTuningJob",
+    "hyper-parameter-tuning-job",
+    "HyperParameterTuningJobName",
+    "TrainingJobDefinition.RoleArn",
+    "StepFunctionsGetEventsForSageMakerTuningJobsRule",
+  ),
+  // Not in the reference: the rule name follows the other SageMaker jobs' convention.
+  "sagemaker:createLabelingJob": sagemakerJob(
+    "LabelingJob",
+    "labeling-job",
+    "LabelingJobName",
+    "RoleArn",
+    "StepFunctionsGetEventsForSageMakerLabelingJobsRule",
+  ),
+  "sagemaker:createModel": sagemakerCall("CreateModel", "model", "ModelName", "ExecutionRoleArn"),
+  "sagemaker:createEndpointConfig": sagemakerCall("CreateEndpointConfig", "endpoint-config", "EndpointConfigName"),
+  "sagemaker:createEndpoint": sagemakerCall("CreateEndpoint", "endpoint", "EndpointName"),
+  "sagemaker:updateEndpoint": sagemakerCall("UpdateEndpoint", "endpoint", "EndpointName"),
+  "bedrock:invokeModel": job(["request-response"], (c) => ({
+    start: [{ actions: ["bedrock:InvokeModel"], resources: c.scope("ModelId", (v) => bedrockModels(c, v)) }],
+  })),
+  "bedrock:createModelCustomizationJob": job(["request-response", "sync", "callback"], (c) => ({
+    start: [
+      {
+        actions: ["bedrock:CreateModelCustomizationJob"],
+        resources: [arn(c, "bedrock", "model-customization-job/*"), ...c.scope("BaseModelIdentifier", (v) => bedrockModels(c, v))],
+      },
+      passRole(c, ["RoleArn"], "bedrock.amazonaws.com"),
+    ],
+    // Bedrock jobs are polled: no events rule.
+    sync: [
+      {
+        actions: ["bedrock:GetModelCustomizationJob", "bedrock:StopModelCustomizationJob"],
+        resources: [arn(c, "bedrock", "model-customization-job/*")],
+      },
+    ],
+  })),
+  "mediaconvert:createJob": job(["request-response", "sync"], (c) => ({
+    start: [
+      {
+        actions: ["mediaconvert:CreateJob"],
+        resources: [arn(c, "mediaconvert", "queues/*"), arn(c, "mediaconvert", "presets/*"), arn(c, "mediaconvert", "jobTemplates/*")],
+      },
+      passRole(c, ["Role"], "mediaconvert.amazonaws.com"),
+    ],
+    sync: [{ actions: ["mediaconvert:GetJob", "mediaconvert:CancelJob"], resources: [arn(c, "mediaconvert", "jobs/*")] }],
+    rule: "StepFunctionsGetEventsForMediaConvertJobRule",
+  })),
+};

@@ -1,0 +1,40 @@
+/** The shape of one entry of the integration table, and the context its IAM builder receives. */
+import type { ArnContext, IntegrationPattern } from "../analysis/types";
+import type { TaskArgs } from "../analysis/taskArgs";
+
+export interface StatementSpec {
+  actions: string[];
+  resources: string[];
+  condition?: Record<string, Record<string, string | string[]>>;
+}
+
+export interface ScopeOptions {
+  /** Resources when the argument is absent; without it an absent argument is an error. */
+  whenAbsent?: string[];
+}
+
+export interface IamContext extends ArnContext {
+  pattern: IntegrationPattern;
+  args: TaskArgs;
+  /** `service:action` of the task, for messages. */
+  integration: string;
+  /** Name of the state machine being built (a placeholder when not yet known). */
+  stateMachineName: string;
+  /**
+   * Resources scoped from an argument: a literal value goes through `build`, a value computed
+   * at run time becomes `*` with a warning, an absent one uses `whenAbsent` or is an error.
+   */
+  scope(path: string, build: (value: string) => string[], options?: ScopeOptions): string[];
+  /** A problem with a literal argument value (for example a queue URL that is not one). */
+  invalid(path: string, message: string): void;
+  warn(rule: string, message: string): void;
+}
+
+export interface IntegrationEntry {
+  /** Patterns the service supports for this action (Standard workflows; Express: request-response only). */
+  patterns: readonly IntegrationPattern[];
+  /** Execution-role statements a task with this integration and pattern needs. */
+  iam(context: IamContext): StatementSpec[];
+}
+
+export type IntegrationTable = Readonly<Record<string, IntegrationEntry>>;

@@ -1,0 +1,22 @@
+/** The integration table: one entry per optimized `service:action`, plus the AWS SDK family. */
+import { awsSdkEntry } from "./awsSdk";
+import { computeIntegrations } from "./compute";
+import { dataIntegrations } from "./data";
+import { messagingIntegrations } from "./messaging";
+import { mlIntegrations } from "./ml";
+import type { IntegrationEntry, IntegrationTable } from "./spec";
+
+export const OPTIMIZED_INTEGRATIONS: IntegrationTable = {
+  ...messagingIntegrations,
+  ...computeIntegrations,
+  ...dataIntegrations,
+  ...mlIntegrations,
+};
+
+/** The entry for a classified task resource, or undefined for an integration we do not know. */
+export function lookupIntegration(kind: "optimized" | "aws-sdk", service: string, action: string): IntegrationEntry | undefined {
+  if (kind === "aws-sdk") return awsSdkEntry(service, action);
+  return Object.prototype.hasOwnProperty.call(OPTIMIZED_INTEGRATIONS, `${service}:${action}`)
+    ? OPTIMIZED_INTEGRATIONS[`${service}:${action}`]
+    : undefined;
+}
