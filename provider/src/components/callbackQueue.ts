@@ -1,0 +1,132 @@
+/**
+ * A callback queue: an encrypted SQS queue with a dead-letter queue, a TLS-only policy that lets
+ * only the named senders in, and alarms for late workers and dead letters.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { CallbackQueueArgs } from "./args";
+import { ALARM_DEFAULTS, SQS } from "./defaults";
+import { InputError, Problems } from "./errors";
+import { metricAlarm } from "./metricAlarm";
+import { queuePolicy } from "./policyDocuments";
+
+export const CALLBACK_QUEUE_TYPE = "sfn-workflows:index:CallbackQueue";
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
+/** Sizing the queue from the tasks that feed it. */
+export function callbackQueueSettings(args: CallbackQueueArgs) {
+  const visibilityTimeoutSeconds = args.visibilityTimeoutSeconds ?? clamp(args.heartbeatSeconds ?? SQS.minVisibility, SQS.minVisibility, SQS.maxVisibility);
+  const messageRetentionSeconds =
+    args.messageRetentionSeconds ??
+    (args.taskTimeoutSeconds === undefined ? SQS.maxRetention : clamp(args.taskTimeoutSeconds + SQS.retentionMarginSeconds, SQS.defaultRetentionFloor, SQS.maxRetention));
+  return {
+    visibilityTimeoutSeconds,
+    messageRetentionSeconds,
+    maxReceiveCount: args.maxReceiveCount ?? SQS.maxReceiveCount,
+    oldestMessageAgeSeconds: args.alarms?.oldestMessageAgeSeconds ?? args.heartbeatSeconds ?? visibilityTimeoutSeconds,
+  };
+}
+
+export function validateCallbackQueueArgs(name: string, args: CallbackQueueArgs): void {
+  const problems = new Problems();
+  problems.range("maxReceiveCount", args.maxReceiveCount, 1, 1000);
+  problems.range("visibilityTimeoutSeconds", args.visibilityTimeoutSeconds, 0, SQS.maxVisibility);
+  problems.range("messageRetentionSeconds", args.messageRetentionSeconds, SQS.minRetention, SQS.maxRetention);
+  problems.range("heartbeatSeconds", args.heartbeatSeconds, 1, 99_999_999);
+  problems.range("taskTimeoutSeconds", args.taskTimeoutSeconds, 1, 99_999_999);
+  problems.range("alarms.oldestMessageAgeSeconds", args.alarms?.oldestMessageAgeSeconds, 1, SQS.maxRetention);
+  if (problems.list.length) throw new InputError(CALLBACK_QUEUE_TYPE, name, problems.list);
+}
+
+export class CallbackQueue extends pulumi.ComponentResource {
+  readonly queueUrl: pulumi.Output<string>;
+  readonly queueArn: pulumi.Output<string>;
+  readonly queueName: pulumi.Output<string>;
+  readonly deadLetterQueueUrl: pulumi.Output<string>;
+  readonly deadLetterQueueArn: pulumi.Output<string>;
+  /** `oldestMessageAge` and `deadLetters`, when alarms are on. */
+  readonly alarmArns: pulumi.Output<Record<string, string>>;
+
+  constructor(name: string, args: CallbackQueueArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    validateCallbackQueueArgs(name, args);
+    super(CALLBACK_QUEUE_TYPE, name, {}, opts);
+    const settings = callbackQueueSettings(args);
+    const encryption = args.kmsKeyArn ? { kmsMasterKeyId: args.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300 } : { sqsManagedSseEnabled: true };
+    const deadLetters = new aws.sqs.Queue(`${name}-dlq`, { ...encryption, messageRetentionSeconds: SQS.maxRetention, tags: args.tags }, { parent: this });
+    const queue = new aws.sqs.Queue(
+      name,
+      {
+        ...encryption,
+        visibilityTimeoutSeconds: settings.visibilityTimeoutSeconds,
+        messageRetentionSeconds: settings.messageRetentionSeconds,
+        redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: deadLetters.arn, maxReceiveCount: settings.maxReceiveCount }),
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+    // Only this queue may move messages into its dead-letter queue.
+    new aws.sqs.RedriveAllowPolicy(
+      `${name}-dlq`,
+      { queueUrl: deadLetters.url, redriveAllowPolicy: pulumi.jsonStringify({ redrivePermission: "byQueue", sourceQueueArns: [queue.arn] }) },
+      { parent: this },
+    );
+    const senders = pulumi.output(args.senderRoleArns ?? []);
+    new aws.sqs.QueuePolicy(name, { queueUrl: queue.url, policy: pulumi.all([queue.arn, senders]).apply(([arn, roles]) => JSON.stringify(queuePolicy(arn, roles))) }, { parent: this });
+    new aws.sqs.QueuePolicy(`${name}-dlq`, { queueUrl: deadLetters.url, policy: deadLetters.arn.apply((arn) => JSON.stringify(queuePolicy(arn, []))) }, { parent: this });
+
+    const alarms: Record<string, pulumi.Output<string>> = {};
+    const alarmArgs = args.alarms ?? {};
+    if (alarmArgs.enabled !== false) {
+      const common = {
+        namespace: "AWS/SQS",
+        statistic: "Maximum" as const,
+        period: alarmArgs.period ?? ALARM_DEFAULTS.queuePeriod,
+        evaluationPeriods: alarmArgs.evaluationPeriods ?? ALARM_DEFAULTS.evaluationPeriods,
+        datapointsToAlarm: alarmArgs.datapointsToAlarm,
+        treatMissingData: alarmArgs.treatMissingData ?? ALARM_DEFAULTS.treatMissingData,
+      };
+      alarms.oldestMessageAge = metricAlarm(
+        `${name}-oldest-message`,
+        {
+          ...common,
+          description: pulumi.interpolate`Callback tokens in ${queue.name} wait ${settings.oldestMessageAgeSeconds} s or more: workers are not picking them up in time`,
+          metricName: "ApproximateAgeOfOldestMessage",
+          dimensions: { QueueName: queue.name },
+          threshold: settings.oldestMessageAgeSeconds,
+        },
+        alarmArgs,
+        args.tags,
+        this,
+      ).arn;
+      alarms.deadLetters = metricAlarm(
+        `${name}-dead-letters`,
+        {
+          ...common,
+          description: pulumi.interpolate`Callback messages reached the dead-letter queue ${deadLetters.name} after ${settings.maxReceiveCount} receives`,
+          metricName: "ApproximateNumberOfMessagesVisible",
+          dimensions: { QueueName: deadLetters.name },
+          threshold: alarmArgs.deadLetterThreshold ?? ALARM_DEFAULTS.threshold,
+        },
+        alarmArgs,
+        args.tags,
+        this,
+      ).arn;
+    }
+
+    this.queueUrl = queue.url;
+    this.queueArn = queue.arn;
+    this.queueName = queue.name;
+    this.deadLetterQueueUrl = deadLetters.url;
+    this.deadLetterQueueArn = deadLetters.arn;
+    this.alarmArns = pulumi.output(alarms);
+    this.registerOutputs({
+      queueUrl: this.queueUrl,
+      queueArn: this.queueArn,
+      queueName: this.queueName,
+      deadLetterQueueUrl: this.deadLetterQueueUrl,
+      deadLetterQueueArn: this.deadLetterQueueArn,
+      alarmArns: this.alarmArns,
+    });
+  }
+}

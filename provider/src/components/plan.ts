@@ -1,0 +1,170 @@
+/**
+ * Everything a Workflow decides before it registers a resource: the analysis, option checks,
+ * derived queue sizing, logging and alarm choices. Throws one InputError listing every problem.
+ */
+import { analyze, UNKNOWN_STATE_MACHINE } from "../analysis/analyze";
+import { callbackNameProblem, stateMachineNameProblem } from "../analysis/names";
+import { callbackPlaceholders } from "../analysis/placeholders";
+import type { AnalysisResult, Diagnostic, WorkflowType } from "../analysis/types";
+import type { AlarmOverride, CallbackQueueArgs, LogLevel, WorkflowAlarmsArgs, WorkflowArgs } from "./args";
+import { ALARM_DEFAULTS, DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS, MAX_NAME_PREFIX, SQS } from "./defaults";
+import { InputError, Problems } from "./errors";
+
+export const WORKFLOW_TYPE = "sfn-workflows:index:Workflow";
+
+export interface PlannedCallback {
+  name: string;
+  args: CallbackQueueArgs;
+}
+
+export interface PlannedAlarm extends Required<Pick<AlarmOverride, "threshold" | "period" | "evaluationPeriods" | "treatMissingData">> {
+  datapointsToAlarm?: number;
+}
+
+export interface WorkflowPlan {
+  workflowType: WorkflowType;
+  analysis: AnalysisResult;
+  /** Explicit name, or a prefix the provider completes with a unique suffix. */
+  naming: { name: string } | { prefix: string };
+  /** The machine's name for ARNs in policies: the name, or `prefix*`. */
+  namePattern: string;
+  logging: { level: LogLevel; includeExecutionData: boolean; retentionInDays: number };
+  callbacks: PlannedCallback[];
+  alarms: { executionsFailed?: PlannedAlarm; executionsTimedOut?: PlannedAlarm; heartbeatTimeouts?: PlannedAlarm };
+  /** Tasks a worker completes: callbacks (any queue) and activities. */
+  workerTasks: boolean;
+  activityArns: string[];
+  warnings: Diagnostic[];
+}
+
+const PLACEHOLDER_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+function checkAlarmSettings(problems: Problems, option: string, settings: AlarmOverride | undefined): void {
+  if (!settings) return;
+  if (settings.period !== undefined && !(settings.period === 10 || settings.period === 30 || (Number.isInteger(settings.period) && settings.period > 0 && settings.period % 60 === 0))) {
+    problems.error("invalid-option", `${option}.period`, `${settings.period} must be 10, 30 or a multiple of 60 seconds`);
+  }
+  problems.range(`${option}.evaluationPeriods`, settings.evaluationPeriods, 1, 100);
+  problems.range(`${option}.datapointsToAlarm`, settings.datapointsToAlarm, 1, settings.evaluationPeriods ?? ALARM_DEFAULTS.evaluationPeriods);
+  problems.oneOf(`${option}.treatMissingData`, settings.treatMissingData, ["missing", "ignore", "breaching", "notBreaching"]);
+  if (settings.threshold !== undefined && !(typeof settings.threshold === "number" && settings.threshold >= 0)) {
+    problems.error("invalid-option", `${option}.threshold`, `${JSON.stringify(settings.threshold)} must be a number of at least 0`);
+  }
+}
+
+function planAlarm(alarms: WorkflowAlarmsArgs, override: AlarmOverride | undefined): PlannedAlarm | undefined {
+  if (override?.enabled === false) return undefined;
+  return {
+    threshold: override?.threshold ?? ALARM_DEFAULTS.threshold,
+    period: override?.period ?? alarms.period ?? ALARM_DEFAULTS.period,
+    evaluationPeriods: override?.evaluationPeriods ?? alarms.evaluationPeriods ?? ALARM_DEFAULTS.evaluationPeriods,
+    treatMissingData: override?.treatMissingData ?? alarms.treatMissingData ?? ALARM_DEFAULTS.treatMissingData,
+    datapointsToAlarm: override?.datapointsToAlarm ?? alarms.datapointsToAlarm,
+  };
+}
+
+/** Letters, digits, `-` and `_` only, short enough to leave room for a unique suffix. */
+function namePrefixFor(name: string): string {
+  const clean = name.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, MAX_NAME_PREFIX - 1);
+  return `${clean || "workflow"}-`;
+}
+
+const maxOf = (values: Array<number | undefined>) => (values.some((v) => v === undefined) ? undefined : Math.max(...(values as number[])));
+
+function planCallbacks(args: WorkflowArgs, analysis: AnalysisResult, problems: Problems): PlannedCallback[] {
+  return Object.entries(args.callbacks ?? {}).map(([name, options]) => {
+    const problem = callbackNameProblem(name);
+    if (problem) problems.error("bad-name", `callbacks.${name}`, problem);
+    const { queueUrl, queueArn } = callbackPlaceholders(name);
+    const users = analysis.tasks.filter((task) => task.placeholders.includes(queueUrl) || task.placeholders.includes(queueArn));
+    const heartbeats = users.map((task) => task.heartbeatSeconds).filter((v): v is number => v !== undefined);
+    const heartbeatSeconds = heartbeats.length ? Math.max(...heartbeats) : undefined;
+    // Heartbeats can keep a task without TimeoutSeconds alive indefinitely: only a timeout bounds the wait.
+    const taskTimeoutSeconds = users.length ? maxOf(users.map((task) => task.timeoutSeconds)) : undefined;
+    const used = users.length > 0;
+    const option = `callbacks.${name}`;
+    problems.range(`${option}.maxReceiveCount`, options.maxReceiveCount, 1, 1000);
+    problems.range(`${option}.visibilityTimeoutSeconds`, options.visibilityTimeoutSeconds, 0, SQS.maxVisibility);
+    problems.range(`${option}.messageRetentionSeconds`, options.messageRetentionSeconds, SQS.minRetention, SQS.maxRetention);
+    checkAlarmSettings(problems, `${option}.alarms`, options.alarms);
+    const retention = options.messageRetentionSeconds ?? SQS.maxRetention;
+    if (used && (taskTimeoutSeconds === undefined || taskTimeoutSeconds > retention)) {
+      const wait = taskTimeoutSeconds === undefined ? "tasks without TimeoutSeconds may wait up to a year" : `tasks may wait ${taskTimeoutSeconds} s`;
+      problems.warn("retention-below-timeout", option, `${wait} but messages are kept at most ${retention} s: a message can expire before a worker sees it; set TimeoutSeconds on the tasks`);
+    }
+    return { name, args: { ...options, heartbeatSeconds, taskTimeoutSeconds } };
+  });
+}
+
+function planLogging(args: WorkflowArgs, workflowType: WorkflowType, problems: Problems): WorkflowPlan["logging"] {
+  const logging = args.logging ?? {};
+  problems.oneOf("logging.level", logging.level, ["ALL", "ERROR", "FATAL", "OFF"]);
+  if (logging.retentionInDays !== undefined && !(LOG_RETENTION_DAYS as readonly number[]).includes(logging.retentionInDays)) {
+    problems.error("invalid-option", "logging.retentionInDays", `${logging.retentionInDays} is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")}`);
+  }
+  if (workflowType === "EXPRESS" && logging.level === "OFF") {
+    problems.warn("express-without-logs", "logging.level", "an EXPRESS workflow keeps no execution history: with logging OFF nothing records what its executions did");
+  }
+  return {
+    level: logging.level ?? (workflowType === "EXPRESS" ? "ALL" : "ERROR"),
+    includeExecutionData: logging.includeExecutionData ?? false,
+    retentionInDays: logging.retentionInDays ?? DEFAULT_LOG_RETENTION_DAYS,
+  };
+}
+
+export function planWorkflow(name: string, args: WorkflowArgs): WorkflowPlan {
+  const problems = new Problems();
+  problems.oneOf("workflowType", args.workflowType, ["STANDARD", "EXPRESS"]);
+  const workflowType: WorkflowType = args.workflowType === "EXPRESS" ? "EXPRESS" : "STANDARD";
+  if (args.stateMachineName !== undefined) {
+    const problem = stateMachineNameProblem(args.stateMachineName);
+    if (problem) problems.error("bad-name", "stateMachineName", problem);
+  }
+  const substitutionKeys = Object.keys(args.definitionSubstitutions ?? {});
+  for (const key of substitutionKeys) {
+    if (!PLACEHOLDER_KEY.test(key)) problems.error("bad-name", `definitionSubstitutions.${key}`, "keys are 1-128 letters, digits, '.', ':', '-' or '_'");
+    else if (key.startsWith("callbacks.")) problems.error("bad-name", `definitionSubstitutions.${key}`, "callbacks.* placeholders are built in; declare the queue under callbacks instead");
+  }
+  if (args.roleArn !== undefined && args.policyStatements?.length) {
+    problems.error("role-and-statements", "policyStatements", "extra statements go on the derived role, and roleArn replaces it: add them to your own role instead");
+  }
+  const naming: WorkflowPlan["naming"] = args.stateMachineName !== undefined ? { name: args.stateMachineName } : { prefix: namePrefixFor(name) };
+  const namePattern = "name" in naming ? naming.name : `${naming.prefix}*`;
+  const analysis = analyze(args.definition, {
+    workflowType,
+    placeholders: substitutionKeys,
+    callbacks: Object.keys(args.callbacks ?? {}),
+    stateMachineName: "name" in naming ? naming.name : UNKNOWN_STATE_MACHINE,
+    customIntegrations: args.customIntegrations,
+  });
+  const logging = planLogging(args, workflowType, problems);
+  const callbacks = planCallbacks(args, analysis, problems);
+  const alarmArgs = args.alarms ?? {};
+  checkAlarmSettings(problems, "alarms", alarmArgs);
+  for (const key of ["executionsFailed", "executionsTimedOut", "heartbeatTimeouts"] as const) checkAlarmSettings(problems, `alarms.${key}`, alarmArgs[key]);
+  const workerTasks = analysis.tasks.some((task) => task.pattern === "callback");
+  const alarmsOn = alarmArgs.enabled !== false;
+  let heartbeatTimeouts = alarmsOn && workerTasks ? planAlarm(alarmArgs, alarmArgs.heartbeatTimeouts) : undefined;
+  if (heartbeatTimeouts && (logging.level === "OFF" || logging.level === "FATAL")) {
+    problems.warn("heartbeat-alarm-needs-logs", "logging.level", `the heartbeat-timeout alarm reads TaskTimedOut events from the logs, which level ${logging.level} does not write: it is not created; use ERROR or ALL`);
+    heartbeatTimeouts = undefined;
+  }
+  const errors = [...analysis.errors, ...problems.list.filter((p) => p.severity === "error")];
+  if (errors.length) throw new InputError(WORKFLOW_TYPE, name, errors);
+  return {
+    workflowType,
+    analysis,
+    naming,
+    namePattern,
+    logging,
+    callbacks,
+    alarms: {
+      executionsFailed: alarmsOn ? planAlarm(alarmArgs, alarmArgs.executionsFailed) : undefined,
+      executionsTimedOut: alarmsOn ? planAlarm(alarmArgs, alarmArgs.executionsTimedOut) : undefined,
+      heartbeatTimeouts,
+    },
+    workerTasks: workerTasks || callbacks.length > 0,
+    activityArns: analysis.integrations.filter((i) => i.kind === "activity").map((i) => i.resource),
+    warnings: [...analysis.warnings, ...problems.list.filter((p) => p.severity === "warning")],
+  };
+}

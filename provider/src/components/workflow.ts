@@ -1,0 +1,146 @@
+/**
+ * Workflow: one ASL definition in; a state machine with its least-privilege role, callback
+ * queues, logs, alarms and worker policy out. Everything is checked before the first resource.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { callbackPlaceholders } from "../analysis/placeholders";
+import type { PolicyStatement } from "../analysis/types";
+import type { CallbackQueueOutputs, WorkflowArgs } from "./args";
+import { CallbackQueue } from "./callbackQueue";
+import { formatDiagnostic } from "./errors";
+import { attachExecutionPolicy, executionRole } from "./executionRole";
+import { deployedDefinition, executionPolicy, planPolicyLayout } from "./executionPolicy";
+import { planWorkflow, WORKFLOW_TYPE, type WorkflowPlan } from "./plan";
+import { workerPolicy } from "./policyDocuments";
+import { workflowAlarms } from "./workflowAlarms";
+
+export class Workflow extends pulumi.ComponentResource {
+  readonly stateMachineArn: pulumi.Output<string>;
+  readonly stateMachineName: pulumi.Output<string>;
+  readonly roleArn: pulumi.Output<string>;
+  /** Undefined when logging is OFF. */
+  readonly logGroupName: pulumi.Output<string | undefined>;
+  readonly callbackQueues: pulumi.Output<Record<string, CallbackQueueOutputs>>;
+  /** Managed policy for callback workers; undefined when the workflow has no callback or activity task. */
+  readonly workerPolicyArn: pulumi.Output<string | undefined>;
+  /** Alarm ARNs by name: executionsFailed, executionsTimedOut, heartbeatTimeouts, NAME.oldestMessageAge, NAME.deadLetters. */
+  readonly alarmArns: pulumi.Output<Record<string, string>>;
+  /** What the analysis decided, for tooling. */
+  readonly plan: WorkflowPlan;
+
+  constructor(name: string, args: WorkflowArgs, opts?: pulumi.ComponentResourceOptions) {
+    // All checks run before anything is registered, the component included.
+    const plan = planWorkflow(name, args);
+    const layout = planPolicyLayout(name, plan, (args.policyStatements?.length ?? 0) + Object.keys(args.callbacks ?? {}).length);
+    super(WORKFLOW_TYPE, name, {}, opts);
+    this.plan = plan;
+    for (const warning of plan.warnings) pulumi.log.warn(formatDiagnostic(warning), this);
+
+    const parent = this;
+    const tags = args.tags;
+    const partition = aws.getPartitionOutput({}, { parent }).partition;
+    const region = aws.getRegionOutput({}, { parent }).region;
+    const account = aws.getCallerIdentityOutput({}, { parent }).accountId;
+
+    const roleName = `${name}-role`;
+    const role = args.roleArn === undefined ? executionRole({ name: roleName, partition, region, account, namePattern: plan.namePattern, tags, parent }) : undefined;
+    const roleArn: pulumi.Output<string> = role ? role.arn : pulumi.output(args.roleArn as pulumi.Input<string>);
+    const queueAlarmDefaults = args.alarms ?? {};
+    const queues = plan.callbacks.map((callback) => {
+      const alarms = { ...queueAlarmDefaults, ...callback.args.alarms, ...(queueAlarmDefaults.enabled === false ? { enabled: false } : {}) };
+      const queue = new CallbackQueue(`${name}-${callback.name}`, { ...callback.args, alarms, senderRoleArns: [roleArn], tags }, { parent });
+      return [callback.name, queue] as const;
+    });
+
+    const substitutions = pulumi.output({
+      ...(args.definitionSubstitutions ?? {}),
+      ...Object.fromEntries(
+        queues.flatMap(([callback, queue]) => {
+          const names = callbackPlaceholders(callback);
+          return [
+            [names.queueUrl, queue.queueUrl],
+            [names.queueArn, queue.queueArn],
+          ];
+        }),
+      ),
+    }) as pulumi.Output<Record<string, string>>;
+    const extraStatements = pulumi.output(args.policyStatements ?? []).apply((statements) =>
+      statements.map((s): PolicyStatement => ({ Effect: s.Effect ?? "Allow", Action: s.Action, Resource: s.Resource, ...(s.Condition ? { Condition: s.Condition } : {}) })),
+    );
+    const queueKeyArns = pulumi.output(plan.callbacks.map((c) => c.args.kmsKeyArn).filter((k): k is pulumi.Input<string> => k !== undefined));
+    const policy = pulumi.all([partition, region, account, substitutions, queueKeyArns, extraStatements]).apply(([p, r, a, subs, keys, extra]) => {
+      const result = executionPolicy(name, args, plan, { partition: p, region: r, account: a, substitutions: subs, queueKeyArns: keys, extraStatements: extra });
+      for (const warning of result.newWarnings) pulumi.log.warn(formatDiagnostic(warning), this);
+      return result.statements;
+    });
+
+    let dependencies: pulumi.Resource[] = [];
+    if (role) {
+      dependencies = attachExecutionPolicy({ name: roleName, role, statements: policy, layout, tags, parent });
+    } else {
+      policy.apply((statements) => pulumi.log.warn(`roleArn is given, so no role is derived; make sure it allows what the definition needs:\n${JSON.stringify(statements, null, 2)}`, this));
+    }
+
+    let logGroup: aws.cloudwatch.LogGroup | undefined;
+    if (plan.logging.level !== "OFF") {
+      const logPrefix = "name" in plan.naming ? plan.naming.name : plan.naming.prefix.replace(/-$/, "");
+      logGroup = new aws.cloudwatch.LogGroup(
+        name,
+        { namePrefix: `/aws/vendedlogs/states/${logPrefix}-`, retentionInDays: plan.logging.retentionInDays, kmsKeyId: args.logging?.kmsKeyArn, tags },
+        { parent },
+      );
+    }
+
+    const machine = new aws.sfn.StateMachine(
+      name,
+      {
+        ...("name" in plan.naming ? { name: plan.naming.name } : { namePrefix: plan.naming.prefix }),
+        type: plan.workflowType,
+        roleArn,
+        definition: substitutions.apply((values) => deployedDefinition(args.definition, values)),
+        loggingConfiguration: logGroup
+          ? { level: plan.logging.level, includeExecutionData: plan.logging.includeExecutionData, logDestination: pulumi.interpolate`${logGroup.arn}:*` }
+          : { level: "OFF" },
+        tracingConfiguration: { enabled: args.tracing ?? false },
+        tags,
+      },
+      { parent, dependsOn: dependencies },
+    );
+
+    let workerPolicyArn: pulumi.Output<string | undefined> = pulumi.output(undefined);
+    if (plan.workerTasks) {
+      const document = pulumi
+        .all([pulumi.all(queues.map(([, queue]) => queue.queueArn)), queueKeyArns])
+        .apply(([queueArns, keys]) => JSON.stringify(workerPolicy({ queueArns, activityArns: plan.activityArns, kmsKeyArns: keys })));
+      workerPolicyArn = new aws.iam.Policy(`${name}-worker`, { description: pulumi.interpolate`Callback workers of ${machine.name}`, policy: document, tags }, { parent }).arn;
+    }
+
+    const alarms = workflowAlarms({ name, plan, args: args.alarms ?? {}, stateMachineArn: machine.arn, stateMachineName: machine.name, logGroupName: logGroup?.name, tags, parent });
+    const queueAlarms = queues.map(([callback, queue]) => queue.alarmArns.apply((arns) => Object.fromEntries(Object.entries(arns).map(([key, arn]) => [`${callback}.${key}`, arn]))));
+
+    this.stateMachineArn = machine.arn;
+    this.stateMachineName = machine.name;
+    this.roleArn = roleArn;
+    this.logGroupName = logGroup ? logGroup.name : pulumi.output(undefined);
+    this.callbackQueues = pulumi.output(
+      Object.fromEntries(
+        queues.map(([callback, queue]) => [
+          callback,
+          { queueUrl: queue.queueUrl, queueArn: queue.queueArn, deadLetterQueueUrl: queue.deadLetterQueueUrl, deadLetterQueueArn: queue.deadLetterQueueArn },
+        ]),
+      ),
+    ) as pulumi.Output<Record<string, CallbackQueueOutputs>>;
+    this.workerPolicyArn = workerPolicyArn;
+    this.alarmArns = pulumi.all([pulumi.output(alarms), ...queueAlarms]).apply(([own, ...perQueue]): Record<string, string> => Object.assign({}, own, ...perQueue));
+    this.registerOutputs({
+      stateMachineArn: this.stateMachineArn,
+      stateMachineName: this.stateMachineName,
+      roleArn: this.roleArn,
+      logGroupName: this.logGroupName,
+      callbackQueues: this.callbackQueues,
+      workerPolicyArn: this.workerPolicyArn,
+      alarmArns: this.alarmArns,
+    });
+  }
+}

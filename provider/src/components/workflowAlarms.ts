@@ -1,0 +1,61 @@
+/** The workflow's alarms: failed and timed-out executions, and task heartbeat timeouts derived from its logs. */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { WorkflowAlarmsArgs } from "./args";
+import { HEARTBEAT_TIMEOUT_PATTERN, METRIC_NAMESPACE } from "./defaults";
+import { metricAlarm } from "./metricAlarm";
+import type { PlannedAlarm, WorkflowPlan } from "./plan";
+
+export interface WorkflowAlarmsInput {
+  name: string;
+  plan: WorkflowPlan;
+  args: WorkflowAlarmsArgs;
+  stateMachineArn: pulumi.Output<string>;
+  stateMachineName: pulumi.Output<string>;
+  logGroupName?: pulumi.Output<string>;
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  parent: pulumi.Resource;
+}
+
+export function workflowAlarms(input: WorkflowAlarmsInput): Record<string, pulumi.Output<string>> {
+  const { name, plan, args, parent, tags } = input;
+  const arns: Record<string, pulumi.Output<string>> = {};
+  const executionAlarm = (key: string, metricName: string, planned: PlannedAlarm, what: string) => {
+    arns[key] = metricAlarm(
+      `${name}-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+      { ...planned, description: pulumi.interpolate`${what} of ${input.stateMachineName}`, namespace: "AWS/States", metricName, dimensions: { StateMachineArn: input.stateMachineArn }, statistic: "Sum" },
+      args,
+      tags,
+      parent,
+    ).arn;
+  };
+  if (plan.alarms.executionsFailed) executionAlarm("executionsFailed", "ExecutionsFailed", plan.alarms.executionsFailed, "Failed executions");
+  if (plan.alarms.executionsTimedOut) executionAlarm("executionsTimedOut", "ExecutionsTimedOut", plan.alarms.executionsTimedOut, "Timed-out executions");
+  if (plan.alarms.heartbeatTimeouts && input.logGroupName) {
+    // No AWS metric counts SQS callback heartbeat timeouts per machine: count TaskTimedOut log events instead.
+    const metricName = pulumi.interpolate`HeartbeatTimeouts-${input.stateMachineName}`;
+    new aws.cloudwatch.LogMetricFilter(
+      `${name}-heartbeat-timeouts`,
+      {
+        logGroupName: input.logGroupName,
+        pattern: HEARTBEAT_TIMEOUT_PATTERN,
+        metricTransformation: { namespace: METRIC_NAMESPACE, name: metricName, value: "1", unit: "Count" },
+      },
+      { parent },
+    );
+    arns.heartbeatTimeouts = metricAlarm(
+      `${name}-heartbeat-timeouts`,
+      {
+        ...plan.alarms.heartbeatTimeouts,
+        description: pulumi.interpolate`Callback or activity tasks of ${input.stateMachineName} timed out (no heartbeat or result in time)`,
+        namespace: METRIC_NAMESPACE,
+        metricName,
+        statistic: "Sum",
+      },
+      args,
+      tags,
+      parent,
+    ).arn;
+  }
+  return arns;
+}

@@ -1,0 +1,8 @@
+/** sfn-workflows: Pulumi components for AWS Step Functions, and the analysis they are built on. */
+export { Workflow } from "./components/workflow";
+export { CallbackQueue } from "./components/callbackQueue";
+export { InputError } from "./components/errors";
+export type * from "./components/args";
+export { analyze } from "./analysis/analyze";
+export type * from "./analysis/types";
+export { OPTIMIZED_INTEGRATIONS } from "./integrations/table";
