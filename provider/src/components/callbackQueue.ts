@@ -16,10 +16,13 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 
 /** Sizing the queue from the tasks that feed it. */
 export function callbackQueueSettings(args: CallbackQueueArgs) {
-  const visibilityTimeoutSeconds = args.visibilityTimeoutSeconds ?? clamp(args.heartbeatSeconds ?? SQS.minVisibility, SQS.minVisibility, SQS.maxVisibility);
+  const visibilityTimeoutSeconds =
+    args.visibilityTimeoutSeconds ?? clamp(args.heartbeatSeconds ?? SQS.minVisibility, SQS.minVisibility, SQS.maxVisibility);
   const messageRetentionSeconds =
     args.messageRetentionSeconds ??
-    (args.taskTimeoutSeconds === undefined ? SQS.maxRetention : clamp(args.taskTimeoutSeconds + SQS.retentionMarginSeconds, SQS.defaultRetentionFloor, SQS.maxRetention));
+    (args.taskTimeoutSeconds === undefined
+      ? SQS.maxRetention
+      : clamp(args.taskTimeoutSeconds + SQS.retentionMarginSeconds, SQS.defaultRetentionFloor, SQS.maxRetention));
   return {
     visibilityTimeoutSeconds,
     messageRetentionSeconds,
@@ -52,8 +55,14 @@ export class CallbackQueue extends pulumi.ComponentResource {
     validateCallbackQueueArgs(name, args);
     super(CALLBACK_QUEUE_TYPE, name, {}, opts);
     const settings = callbackQueueSettings(args);
-    const encryption = args.kmsKeyArn ? { kmsMasterKeyId: args.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300 } : { sqsManagedSseEnabled: true };
-    const deadLetters = new aws.sqs.Queue(`${name}-dlq`, { ...encryption, messageRetentionSeconds: SQS.maxRetention, tags: args.tags }, { parent: this });
+    const encryption = args.kmsKeyArn
+      ? { kmsMasterKeyId: args.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300 }
+      : { sqsManagedSseEnabled: true };
+    const deadLetters = new aws.sqs.Queue(
+      `${name}-dlq`,
+      { ...encryption, messageRetentionSeconds: SQS.maxRetention, tags: args.tags },
+      { parent: this },
+    );
     const queue = new aws.sqs.Queue(
       name,
       {
@@ -68,12 +77,23 @@ export class CallbackQueue extends pulumi.ComponentResource {
     // Only this queue may move messages into its dead-letter queue.
     new aws.sqs.RedriveAllowPolicy(
       `${name}-dlq`,
-      { queueUrl: deadLetters.url, redriveAllowPolicy: pulumi.jsonStringify({ redrivePermission: "byQueue", sourceQueueArns: [queue.arn] }) },
+      {
+        queueUrl: deadLetters.url,
+        redriveAllowPolicy: pulumi.jsonStringify({ redrivePermission: "byQueue", sourceQueueArns: [queue.arn] }),
+      },
       { parent: this },
     );
     const senders = pulumi.output(args.senderRoleArns ?? []);
-    new aws.sqs.QueuePolicy(name, { queueUrl: queue.url, policy: pulumi.all([queue.arn, senders]).apply(([arn, roles]) => JSON.stringify(queuePolicy(arn, roles))) }, { parent: this });
-    new aws.sqs.QueuePolicy(`${name}-dlq`, { queueUrl: deadLetters.url, policy: deadLetters.arn.apply((arn) => JSON.stringify(queuePolicy(arn, []))) }, { parent: this });
+    new aws.sqs.QueuePolicy(
+      name,
+      { queueUrl: queue.url, policy: pulumi.all([queue.arn, senders]).apply(([arn, roles]) => JSON.stringify(queuePolicy(arn, roles))) },
+      { parent: this },
+    );
+    new aws.sqs.QueuePolicy(
+      `${name}-dlq`,
+      { queueUrl: deadLetters.url, policy: deadLetters.arn.apply((arn) => JSON.stringify(queuePolicy(arn, []))) },
+      { parent: this },
+    );
 
     const alarms: Record<string, pulumi.Output<string>> = {};
     const alarmArgs = args.alarms ?? {};

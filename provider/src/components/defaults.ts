@@ -10,10 +10,18 @@ export const SQS = {
   retentionMarginSeconds: 86_400,
 } as const;
 
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 export const DEFAULT_LOG_RETENTION_DAYS = 30;
 
-export const ALARM_DEFAULTS = { period: 300, queuePeriod: 60, evaluationPeriods: 1, threshold: 1, treatMissingData: "notBreaching" } as const;
+export const ALARM_DEFAULTS = {
+  period: 300,
+  queuePeriod: 60,
+  evaluationPeriods: 1,
+  threshold: 1,
+  treatMissingData: "notBreaching",
+} as const;
 
 /** Where our derived metrics live (the heartbeat-timeout metric filter). */
 export const METRIC_NAMESPACE = "SfnWorkflows";

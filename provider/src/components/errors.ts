@@ -12,7 +12,9 @@ export class InputError extends Error {
     readonly problems: readonly Diagnostic[],
   ) {
     const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-    super(`${resourceType} "${resourceName}" has ${count}; nothing was created:\n${problems.map((p) => `  - ${formatDiagnostic(p)}`).join("\n")}`);
+    super(
+      `${resourceType} "${resourceName}" has ${count}; nothing was created:\n${problems.map((p) => `  - ${formatDiagnostic(p)}`).join("\n")}`,
+    );
     this.name = "InputError";
   }
 }

@@ -63,7 +63,8 @@ const GROWTH_PER_STATEMENT = 200;
 const MAX_MANAGED_POLICIES = 10;
 
 export function planPolicyLayout(name: string, plan: WorkflowPlan, extra: number): PolicyLayout {
-  const estimate = policySize(policyDocument(plan.analysis.statements)) + (plan.analysis.statements.length + extra) * GROWTH_PER_STATEMENT + 1_000;
+  const estimate =
+    policySize(policyDocument(plan.analysis.statements)) + (plan.analysis.statements.length + extra) * GROWTH_PER_STATEMENT + 1_000;
   if (estimate <= INLINE_POLICY_LIMIT) return { kind: "inline" };
   const count = Math.ceil(estimate / (MANAGED_POLICY_LIMIT - 500));
   if (count > MAX_MANAGED_POLICIES) {
@@ -79,11 +80,32 @@ export function planPolicyLayout(name: string, plan: WorkflowPlan, extra: number
   return { kind: "managed", count };
 }
 
+const statementSize = (statement: PolicyStatement) => JSON.stringify(statement).length;
+
+/** Cuts statements with many resources into pieces of at most `limit` characters (same actions and condition). */
+function splitLargeStatements(statements: PolicyStatement[], limit: number): PolicyStatement[] {
+  return statements.flatMap((statement) => {
+    if (statementSize(statement) <= limit) return [statement];
+    const pieces: PolicyStatement[] = [];
+    let current: PolicyStatement = { ...statement, Resource: [] };
+    for (const resource of statement.Resource) {
+      const next = { ...current, Resource: [...current.Resource, resource] };
+      if (current.Resource.length > 0 && statementSize(next) > limit) {
+        pieces.push(current);
+        current = { ...statement, Resource: [resource] };
+      } else {
+        current = next;
+      }
+    }
+    return [...pieces, current];
+  });
+}
+
 /** Spreads statements over `count` documents, largest first into the smallest; each must fit `limit`. */
 export function distributeStatements(name: string, statements: PolicyStatement[], count: number, limit: number): PolicyDocument[] {
   const buckets: PolicyStatement[][] = Array.from({ length: count }, () => []);
-  const size = (statement: PolicyStatement) => JSON.stringify(statement).length;
-  for (const statement of [...statements].sort((a, b) => size(b) - size(a))) {
+  const size = statementSize;
+  for (const statement of splitLargeStatements(statements, Math.floor(limit / 2)).sort((a, b) => size(b) - size(a))) {
     buckets.sort((a, b) => policySize(policyDocument(a)) - policySize(policyDocument(b)))[0].push(statement);
   }
   const documents = buckets.map((bucket) => policyDocument(bucket));

@@ -20,10 +20,14 @@ export interface ExecutionRoleInput {
 
 /** The role alone: its policy comes later, once the callback queues it sends to exist. */
 export function executionRole(input: ExecutionRoleInput): aws.iam.Role {
-  const trust = pulumi.all([input.partition, input.region, input.account]).apply(([partition, region, account]) =>
-    JSON.stringify(executionTrustPolicy(partition, region, account, input.namePattern)),
+  const trust = pulumi
+    .all([input.partition, input.region, input.account])
+    .apply(([partition, region, account]) => JSON.stringify(executionTrustPolicy(partition, region, account, input.namePattern)));
+  return new aws.iam.Role(
+    input.name,
+    { assumeRolePolicy: trust, tags: input.tags, description: `Step Functions execution role of ${input.name}` },
+    { parent: input.parent },
   );
-  return new aws.iam.Role(input.name, { assumeRolePolicy: trust, tags: input.tags, description: `Step Functions execution role of ${input.name}` }, { parent: input.parent });
 }
 
 export interface ExecutionPolicyInput {
@@ -43,7 +47,12 @@ export function attachExecutionPolicy(input: ExecutionPolicyInput): pulumi.Resou
       const document = policyDocument(statements);
       if (policySize(document) > INLINE_POLICY_LIMIT) {
         throw new InputError(WORKFLOW_TYPE, name, [
-          { severity: "error", rule: "policy-too-large", state: null, message: `the execution policy grew to ${policySize(document)} characters once values were substituted, over IAM's ${INLINE_POLICY_LIMIT}; pass roleArn` },
+          {
+            severity: "error",
+            rule: "policy-too-large",
+            state: null,
+            message: `the execution policy grew to ${policySize(document)} characters once values were substituted, over IAM's ${INLINE_POLICY_LIMIT}; pass roleArn`,
+          },
         ]);
       }
       return JSON.stringify(document);
@@ -53,7 +62,11 @@ export function attachExecutionPolicy(input: ExecutionPolicyInput): pulumi.Resou
   const { count } = input.layout;
   const documents = input.statements.apply((statements) => distributeStatements(name, statements, count, MANAGED_POLICY_LIMIT));
   const policies = Array.from({ length: count }, (_, i) => {
-    const policy = new aws.iam.Policy(`${name}-${i + 1}`, { policy: documents.apply((docs) => JSON.stringify(docs[i])), tags: input.tags }, { parent });
+    const policy = new aws.iam.Policy(
+      `${name}-${i + 1}`,
+      { policy: documents.apply((docs) => JSON.stringify(docs[i])), tags: input.tags },
+      { parent },
+    );
     return new aws.iam.RolePolicyAttachment(`${name}-${i + 1}`, { role: role.name, policyArn: policy.arn }, { parent });
   });
   return policies;

@@ -41,11 +41,23 @@ const PLACEHOLDER_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 function checkAlarmSettings(problems: Problems, option: string, settings: AlarmOverride | undefined): void {
   if (!settings) return;
-  if (settings.period !== undefined && !(settings.period === 10 || settings.period === 30 || (Number.isInteger(settings.period) && settings.period > 0 && settings.period % 60 === 0))) {
+  if (
+    settings.period !== undefined &&
+    !(
+      settings.period === 10 ||
+      settings.period === 30 ||
+      (Number.isInteger(settings.period) && settings.period > 0 && settings.period % 60 === 0)
+    )
+  ) {
     problems.error("invalid-option", `${option}.period`, `${settings.period} must be 10, 30 or a multiple of 60 seconds`);
   }
   problems.range(`${option}.evaluationPeriods`, settings.evaluationPeriods, 1, 100);
-  problems.range(`${option}.datapointsToAlarm`, settings.datapointsToAlarm, 1, settings.evaluationPeriods ?? ALARM_DEFAULTS.evaluationPeriods);
+  problems.range(
+    `${option}.datapointsToAlarm`,
+    settings.datapointsToAlarm,
+    1,
+    settings.evaluationPeriods ?? ALARM_DEFAULTS.evaluationPeriods,
+  );
   problems.oneOf(`${option}.treatMissingData`, settings.treatMissingData, ["missing", "ignore", "breaching", "notBreaching"]);
   if (settings.threshold !== undefined && !(typeof settings.threshold === "number" && settings.threshold >= 0)) {
     problems.error("invalid-option", `${option}.threshold`, `${JSON.stringify(settings.threshold)} must be a number of at least 0`);
@@ -89,8 +101,13 @@ function planCallbacks(args: WorkflowArgs, analysis: AnalysisResult, problems: P
     checkAlarmSettings(problems, `${option}.alarms`, options.alarms);
     const retention = options.messageRetentionSeconds ?? SQS.maxRetention;
     if (used && (taskTimeoutSeconds === undefined || taskTimeoutSeconds > retention)) {
-      const wait = taskTimeoutSeconds === undefined ? "tasks without TimeoutSeconds may wait up to a year" : `tasks may wait ${taskTimeoutSeconds} s`;
-      problems.warn("retention-below-timeout", option, `${wait} but messages are kept at most ${retention} s: a message can expire before a worker sees it; set TimeoutSeconds on the tasks`);
+      const wait =
+        taskTimeoutSeconds === undefined ? "tasks without TimeoutSeconds may wait up to a year" : `tasks may wait ${taskTimeoutSeconds} s`;
+      problems.warn(
+        "retention-below-timeout",
+        option,
+        `${wait} but messages are kept at most ${retention} s: a message can expire before a worker sees it; set TimeoutSeconds on the tasks`,
+      );
     }
     return { name, args: { ...options, heartbeatSeconds, taskTimeoutSeconds } };
   });
@@ -100,10 +117,18 @@ function planLogging(args: WorkflowArgs, workflowType: WorkflowType, problems: P
   const logging = args.logging ?? {};
   problems.oneOf("logging.level", logging.level, ["ALL", "ERROR", "FATAL", "OFF"]);
   if (logging.retentionInDays !== undefined && !(LOG_RETENTION_DAYS as readonly number[]).includes(logging.retentionInDays)) {
-    problems.error("invalid-option", "logging.retentionInDays", `${logging.retentionInDays} is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")}`);
+    problems.error(
+      "invalid-option",
+      "logging.retentionInDays",
+      `${logging.retentionInDays} is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")}`,
+    );
   }
   if (workflowType === "EXPRESS" && logging.level === "OFF") {
-    problems.warn("express-without-logs", "logging.level", "an EXPRESS workflow keeps no execution history: with logging OFF nothing records what its executions did");
+    problems.warn(
+      "express-without-logs",
+      "logging.level",
+      "an EXPRESS workflow keeps no execution history: with logging OFF nothing records what its executions did",
+    );
   }
   return {
     level: logging.level ?? (workflowType === "EXPRESS" ? "ALL" : "ERROR"),
@@ -122,13 +147,24 @@ export function planWorkflow(name: string, args: WorkflowArgs): WorkflowPlan {
   }
   const substitutionKeys = Object.keys(args.definitionSubstitutions ?? {});
   for (const key of substitutionKeys) {
-    if (!PLACEHOLDER_KEY.test(key)) problems.error("bad-name", `definitionSubstitutions.${key}`, "keys are 1-128 letters, digits, '.', ':', '-' or '_'");
-    else if (key.startsWith("callbacks.")) problems.error("bad-name", `definitionSubstitutions.${key}`, "callbacks.* placeholders are built in; declare the queue under callbacks instead");
+    if (!PLACEHOLDER_KEY.test(key))
+      problems.error("bad-name", `definitionSubstitutions.${key}`, "keys are 1-128 letters, digits, '.', ':', '-' or '_'");
+    else if (key.startsWith("callbacks."))
+      problems.error(
+        "bad-name",
+        `definitionSubstitutions.${key}`,
+        "callbacks.* placeholders are built in; declare the queue under callbacks instead",
+      );
   }
   if (args.roleArn !== undefined && args.policyStatements?.length) {
-    problems.error("role-and-statements", "policyStatements", "extra statements go on the derived role, and roleArn replaces it: add them to your own role instead");
+    problems.error(
+      "role-and-statements",
+      "policyStatements",
+      "extra statements go on the derived role, and roleArn replaces it: add them to your own role instead",
+    );
   }
-  const naming: WorkflowPlan["naming"] = args.stateMachineName !== undefined ? { name: args.stateMachineName } : { prefix: namePrefixFor(name) };
+  const naming: WorkflowPlan["naming"] =
+    args.stateMachineName !== undefined ? { name: args.stateMachineName } : { prefix: namePrefixFor(name) };
   const namePattern = "name" in naming ? naming.name : `${naming.prefix}*`;
   const analysis = analyze(args.definition, {
     workflowType,
@@ -141,12 +177,17 @@ export function planWorkflow(name: string, args: WorkflowArgs): WorkflowPlan {
   const callbacks = planCallbacks(args, analysis, problems);
   const alarmArgs = args.alarms ?? {};
   checkAlarmSettings(problems, "alarms", alarmArgs);
-  for (const key of ["executionsFailed", "executionsTimedOut", "heartbeatTimeouts"] as const) checkAlarmSettings(problems, `alarms.${key}`, alarmArgs[key]);
+  for (const key of ["executionsFailed", "executionsTimedOut", "heartbeatTimeouts"] as const)
+    checkAlarmSettings(problems, `alarms.${key}`, alarmArgs[key]);
   const workerTasks = analysis.tasks.some((task) => task.pattern === "callback");
   const alarmsOn = alarmArgs.enabled !== false;
   let heartbeatTimeouts = alarmsOn && workerTasks ? planAlarm(alarmArgs, alarmArgs.heartbeatTimeouts) : undefined;
   if (heartbeatTimeouts && (logging.level === "OFF" || logging.level === "FATAL")) {
-    problems.warn("heartbeat-alarm-needs-logs", "logging.level", `the heartbeat-timeout alarm reads TaskTimedOut events from the logs, which level ${logging.level} does not write: it is not created; use ERROR or ALL`);
+    problems.warn(
+      "heartbeat-alarm-needs-logs",
+      "logging.level",
+      `the heartbeat-timeout alarm reads TaskTimedOut events from the logs, which level ${logging.level} does not write: it is not created; use ERROR or ALL`,
+    );
     heartbeatTimeouts = undefined;
   }
   const errors = [...analysis.errors, ...problems.list.filter((p) => p.severity === "error")];

@@ -52,7 +52,13 @@ export function loggingStatements(): PolicyStatement[] {
 }
 
 export function tracingStatements(): PolicyStatement[] {
-  return [{ Effect: "Allow", Action: ["xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments"], Resource: ["*"] }];
+  return [
+    {
+      Effect: "Allow",
+      Action: ["xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments"],
+      Resource: ["*"],
+    },
+  ];
 }
 
 /** Sending to a queue encrypted with a customer managed key needs the key too. */
@@ -111,7 +117,8 @@ export function workerPolicy(input: WorkerPolicyInput): PolicyDocument {
       Resource: [...input.queueArns],
     });
   }
-  if (input.activityArns.length) statements.push({ Effect: "Allow", Action: ["states:GetActivityTask"], Resource: [...input.activityArns] });
+  if (input.activityArns.length)
+    statements.push({ Effect: "Allow", Action: ["states:GetActivityTask"], Resource: [...input.activityArns] });
   if (input.kmsKeyArns.length) statements.push({ Effect: "Allow", Action: ["kms:Decrypt"], Resource: [...input.kmsKeyArns] });
   return { Version: "2012-10-17", Statement: statements };
 }

@@ -44,12 +44,23 @@ export class Workflow extends pulumi.ComponentResource {
     const account = aws.getCallerIdentityOutput({}, { parent }).accountId;
 
     const roleName = `${name}-role`;
-    const role = args.roleArn === undefined ? executionRole({ name: roleName, partition, region, account, namePattern: plan.namePattern, tags, parent }) : undefined;
+    const role =
+      args.roleArn === undefined
+        ? executionRole({ name: roleName, partition, region, account, namePattern: plan.namePattern, tags, parent })
+        : undefined;
     const roleArn: pulumi.Output<string> = role ? role.arn : pulumi.output(args.roleArn as pulumi.Input<string>);
     const queueAlarmDefaults = args.alarms ?? {};
     const queues = plan.callbacks.map((callback) => {
-      const alarms = { ...queueAlarmDefaults, ...callback.args.alarms, ...(queueAlarmDefaults.enabled === false ? { enabled: false } : {}) };
-      const queue = new CallbackQueue(`${name}-${callback.name}`, { ...callback.args, alarms, senderRoleArns: [roleArn], tags }, { parent });
+      const alarms = {
+        ...queueAlarmDefaults,
+        ...callback.args.alarms,
+        ...(queueAlarmDefaults.enabled === false ? { enabled: false } : {}),
+      };
+      const queue = new CallbackQueue(
+        `${name}-${callback.name}`,
+        { ...callback.args, alarms, senderRoleArns: [roleArn], tags },
+        { parent },
+      );
       return [callback.name, queue] as const;
     });
 
@@ -65,21 +76,44 @@ export class Workflow extends pulumi.ComponentResource {
         }),
       ),
     }) as pulumi.Output<Record<string, string>>;
-    const extraStatements = pulumi.output(args.policyStatements ?? []).apply((statements) =>
-      statements.map((s): PolicyStatement => ({ Effect: s.Effect ?? "Allow", Action: s.Action, Resource: s.Resource, ...(s.Condition ? { Condition: s.Condition } : {}) })),
+    const extraStatements = pulumi
+      .output(args.policyStatements ?? [])
+      .apply((statements) =>
+        statements.map((s): PolicyStatement => ({
+          Effect: s.Effect ?? "Allow",
+          Action: s.Action,
+          Resource: s.Resource,
+          ...(s.Condition ? { Condition: s.Condition } : {}),
+        })),
+      );
+    const queueKeyArns = pulumi.output(
+      plan.callbacks.map((c) => c.args.kmsKeyArn).filter((k): k is pulumi.Input<string> => k !== undefined),
     );
-    const queueKeyArns = pulumi.output(plan.callbacks.map((c) => c.args.kmsKeyArn).filter((k): k is pulumi.Input<string> => k !== undefined));
-    const policy = pulumi.all([partition, region, account, substitutions, queueKeyArns, extraStatements]).apply(([p, r, a, subs, keys, extra]) => {
-      const result = executionPolicy(name, args, plan, { partition: p, region: r, account: a, substitutions: subs, queueKeyArns: keys, extraStatements: extra });
-      for (const warning of result.newWarnings) pulumi.log.warn(formatDiagnostic(warning), this);
-      return result.statements;
-    });
+    const policy = pulumi
+      .all([partition, region, account, substitutions, queueKeyArns, extraStatements])
+      .apply(([p, r, a, subs, keys, extra]) => {
+        const result = executionPolicy(name, args, plan, {
+          partition: p,
+          region: r,
+          account: a,
+          substitutions: subs,
+          queueKeyArns: keys,
+          extraStatements: extra,
+        });
+        for (const warning of result.newWarnings) pulumi.log.warn(formatDiagnostic(warning), this);
+        return result.statements;
+      });
 
     let dependencies: pulumi.Resource[] = [];
     if (role) {
       dependencies = attachExecutionPolicy({ name: roleName, role, statements: policy, layout, tags, parent });
     } else {
-      policy.apply((statements) => pulumi.log.warn(`roleArn is given, so no role is derived; make sure it allows what the definition needs:\n${JSON.stringify(statements, null, 2)}`, this));
+      policy.apply((statements) =>
+        pulumi.log.warn(
+          `roleArn is given, so no role is derived; make sure it allows what the definition needs:\n${JSON.stringify(statements, null, 2)}`,
+          this,
+        ),
+      );
     }
 
     let logGroup: aws.cloudwatch.LogGroup | undefined;
@@ -87,7 +121,12 @@ export class Workflow extends pulumi.ComponentResource {
       const logPrefix = "name" in plan.naming ? plan.naming.name : plan.naming.prefix.replace(/-$/, "");
       logGroup = new aws.cloudwatch.LogGroup(
         name,
-        { namePrefix: `/aws/vendedlogs/states/${logPrefix}-`, retentionInDays: plan.logging.retentionInDays, kmsKeyId: args.logging?.kmsKeyArn, tags },
+        {
+          namePrefix: `/aws/vendedlogs/states/${logPrefix}-`,
+          retentionInDays: plan.logging.retentionInDays,
+          kmsKeyId: args.logging?.kmsKeyArn,
+          tags,
+        },
         { parent },
       );
     }
@@ -100,7 +139,11 @@ export class Workflow extends pulumi.ComponentResource {
         roleArn,
         definition: substitutions.apply((values) => deployedDefinition(args.definition, values)),
         loggingConfiguration: logGroup
-          ? { level: plan.logging.level, includeExecutionData: plan.logging.includeExecutionData, logDestination: pulumi.interpolate`${logGroup.arn}:*` }
+          ? {
+              level: plan.logging.level,
+              includeExecutionData: plan.logging.includeExecutionData,
+              logDestination: pulumi.interpolate`${logGroup.arn}:*`,
+            }
           : { level: "OFF" },
         tracingConfiguration: { enabled: args.tracing ?? false },
         tags,
@@ -113,11 +156,26 @@ export class Workflow extends pulumi.ComponentResource {
       const document = pulumi
         .all([pulumi.all(queues.map(([, queue]) => queue.queueArn)), queueKeyArns])
         .apply(([queueArns, keys]) => JSON.stringify(workerPolicy({ queueArns, activityArns: plan.activityArns, kmsKeyArns: keys })));
-      workerPolicyArn = new aws.iam.Policy(`${name}-worker`, { description: pulumi.interpolate`Callback workers of ${machine.name}`, policy: document, tags }, { parent }).arn;
+      workerPolicyArn = new aws.iam.Policy(
+        `${name}-worker`,
+        { description: pulumi.interpolate`Callback workers of ${machine.name}`, policy: document, tags },
+        { parent },
+      ).arn;
     }
 
-    const alarms = workflowAlarms({ name, plan, args: args.alarms ?? {}, stateMachineArn: machine.arn, stateMachineName: machine.name, logGroupName: logGroup?.name, tags, parent });
-    const queueAlarms = queues.map(([callback, queue]) => queue.alarmArns.apply((arns) => Object.fromEntries(Object.entries(arns).map(([key, arn]) => [`${callback}.${key}`, arn]))));
+    const alarms = workflowAlarms({
+      name,
+      plan,
+      args: args.alarms ?? {},
+      stateMachineArn: machine.arn,
+      stateMachineName: machine.name,
+      logGroupName: logGroup?.name,
+      tags,
+      parent,
+    });
+    const queueAlarms = queues.map(([callback, queue]) =>
+      queue.alarmArns.apply((arns) => Object.fromEntries(Object.entries(arns).map(([key, arn]) => [`${callback}.${key}`, arn]))),
+    );
 
     this.stateMachineArn = machine.arn;
     this.stateMachineName = machine.name;
@@ -127,12 +185,19 @@ export class Workflow extends pulumi.ComponentResource {
       Object.fromEntries(
         queues.map(([callback, queue]) => [
           callback,
-          { queueUrl: queue.queueUrl, queueArn: queue.queueArn, deadLetterQueueUrl: queue.deadLetterQueueUrl, deadLetterQueueArn: queue.deadLetterQueueArn },
+          {
+            queueUrl: queue.queueUrl,
+            queueArn: queue.queueArn,
+            deadLetterQueueUrl: queue.deadLetterQueueUrl,
+            deadLetterQueueArn: queue.deadLetterQueueArn,
+          },
         ]),
       ),
     ) as pulumi.Output<Record<string, CallbackQueueOutputs>>;
     this.workerPolicyArn = workerPolicyArn;
-    this.alarmArns = pulumi.all([pulumi.output(alarms), ...queueAlarms]).apply(([own, ...perQueue]): Record<string, string> => Object.assign({}, own, ...perQueue));
+    this.alarmArns = pulumi
+      .all([pulumi.output(alarms), ...queueAlarms])
+      .apply(([own, ...perQueue]): Record<string, string> => Object.assign({}, own, ...perQueue));
     this.registerOutputs({
       stateMachineArn: this.stateMachineArn,
       stateMachineName: this.stateMachineName,

@@ -23,14 +23,23 @@ export function workflowAlarms(input: WorkflowAlarmsInput): Record<string, pulum
   const executionAlarm = (key: string, metricName: string, planned: PlannedAlarm, what: string) => {
     arns[key] = metricAlarm(
       `${name}-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
-      { ...planned, description: pulumi.interpolate`${what} of ${input.stateMachineName}`, namespace: "AWS/States", metricName, dimensions: { StateMachineArn: input.stateMachineArn }, statistic: "Sum" },
+      {
+        ...planned,
+        description: pulumi.interpolate`${what} of ${input.stateMachineName}`,
+        namespace: "AWS/States",
+        metricName,
+        dimensions: { StateMachineArn: input.stateMachineArn },
+        statistic: "Sum",
+      },
       args,
       tags,
       parent,
     ).arn;
   };
-  if (plan.alarms.executionsFailed) executionAlarm("executionsFailed", "ExecutionsFailed", plan.alarms.executionsFailed, "Failed executions");
-  if (plan.alarms.executionsTimedOut) executionAlarm("executionsTimedOut", "ExecutionsTimedOut", plan.alarms.executionsTimedOut, "Timed-out executions");
+  if (plan.alarms.executionsFailed)
+    executionAlarm("executionsFailed", "ExecutionsFailed", plan.alarms.executionsFailed, "Failed executions");
+  if (plan.alarms.executionsTimedOut)
+    executionAlarm("executionsTimedOut", "ExecutionsTimedOut", plan.alarms.executionsTimedOut, "Timed-out executions");
   if (plan.alarms.heartbeatTimeouts && input.logGroupName) {
     // No AWS metric counts SQS callback heartbeat timeouts per machine: count TaskTimedOut log events instead.
     const metricName = pulumi.interpolate`HeartbeatTimeouts-${input.stateMachineName}`;

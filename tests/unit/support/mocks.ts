@@ -21,7 +21,12 @@ function state(type: string, name: string, inputs: Record<string, unknown>): Rec
   const physical = (inputs.name as string | undefined) ?? (inputs.namePrefix ? `${inputs.namePrefix}abc123` : `${name}-abc123`);
   switch (type) {
     case "aws:sqs/queue:Queue":
-      return { ...inputs, name: physical, arn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${physical}`, url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${physical}` };
+      return {
+        ...inputs,
+        name: physical,
+        arn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${physical}`,
+        url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${physical}`,
+      };
     case "aws:sfn/stateMachine:StateMachine":
       return { ...inputs, name: physical, arn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${physical}` };
     case "aws:iam/role:Role":
@@ -87,7 +92,8 @@ export function ofType(resources: Registered[], type: string): Registered[] {
 
 export function one(resources: Registered[], type: string, name?: string): Registered {
   const found = resources.filter((r) => r.type === type && (name === undefined || r.name === name));
-  if (found.length !== 1) throw new Error(`expected one ${type}${name ? ` named ${name}` : ""}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
+  if (found.length !== 1)
+    throw new Error(`expected one ${type}${name ? ` named ${name}` : ""}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
   return found[0];
 }
 
