@@ -20,7 +20,7 @@ build: install
 test: build
 	mocha
 
-lint: install
+lint: build
 	tsc -p tests
 	eslint .
 	prettier --check .
@@ -32,7 +32,7 @@ bench: build
 	node tests/bench/run.js
 
 demo: build
-	node examples/demo.js
+	tsx examples/demo.ts
 
 clean:
 	rm -rf provider/bin .build

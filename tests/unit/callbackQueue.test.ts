@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { ACCOUNT, capture, one, ofType, registered, REGION, valueOf } from "./support/mocks";
+import { ACCOUNT, capture, one, ofType, registered, REGION, valueOf } from "../support/mocks";
 import { CallbackQueue, InputError } from "../../provider/src";
 import { callbackQueueSettings } from "../../provider/src/components/callbackQueue";
 

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { ACCOUNT, capture, isSecret, one, ofType, registered, REGION, valueOf } from "./support/mocks";
-import { approvalDefinition, quoteDefinition, SNS_TOPIC } from "./support/definitions";
-import { captureWarnings } from "./support/logs";
+import { ACCOUNT, capture, isSecret, one, ofType, registered, REGION, valueOf } from "../support/mocks";
+import { approvalDefinition, quoteDefinition, SNS_TOPIC } from "../support/definitions";
+import { captureWarnings } from "../support/logs";
 import { InputError, Workflow } from "../../provider/src";
 
 const policyOf = (resource: { inputs: Record<string, unknown> }, key = "policy") => JSON.parse(resource.inputs[key] as string);

