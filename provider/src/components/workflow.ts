@@ -37,16 +37,15 @@ export class Workflow extends pulumi.ComponentResource {
     this.plan = plan;
     for (const warning of plan.warnings) pulumi.log.warn(formatDiagnostic(warning), this);
 
-    const parent = this;
     const tags = args.tags;
-    const partition = aws.getPartitionOutput({}, { parent }).partition;
-    const region = aws.getRegionOutput({}, { parent }).region;
-    const account = aws.getCallerIdentityOutput({}, { parent }).accountId;
+    const partition = aws.getPartitionOutput({}, { parent: this }).partition;
+    const region = aws.getRegionOutput({}, { parent: this }).region;
+    const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
 
     const roleName = `${name}-role`;
     const role =
       args.roleArn === undefined
-        ? executionRole({ name: roleName, partition, region, account, namePattern: plan.namePattern, tags, parent })
+        ? executionRole({ name: roleName, partition, region, account, namePattern: plan.namePattern, tags, parent: this })
         : undefined;
     const roleArn: pulumi.Output<string> = role ? role.arn : pulumi.output(args.roleArn as pulumi.Input<string>);
     const queueAlarmDefaults = args.alarms ?? {};
@@ -59,7 +58,7 @@ export class Workflow extends pulumi.ComponentResource {
       const queue = new CallbackQueue(
         `${name}-${callback.name}`,
         { ...callback.args, alarms, senderRoleArns: [roleArn], tags },
-        { parent },
+        { parent: this },
       );
       return [callback.name, queue] as const;
     });
@@ -76,16 +75,14 @@ export class Workflow extends pulumi.ComponentResource {
         }),
       ),
     }) as pulumi.Output<Record<string, string>>;
-    const extraStatements = pulumi
-      .output(args.policyStatements ?? [])
-      .apply((statements) =>
-        statements.map((s): PolicyStatement => ({
-          Effect: s.Effect ?? "Allow",
-          Action: s.Action,
-          Resource: s.Resource,
-          ...(s.Condition ? { Condition: s.Condition } : {}),
-        })),
-      );
+    const extraStatements = pulumi.output(args.policyStatements ?? []).apply((statements) =>
+      statements.map((s): PolicyStatement => ({
+        Effect: s.Effect ?? "Allow",
+        Action: s.Action,
+        Resource: s.Resource,
+        ...(s.Condition ? { Condition: s.Condition } : {}),
+      })),
+    );
     const queueKeyArns = pulumi.output(
       plan.callbacks.map((c) => c.args.kmsKeyArn).filter((k): k is pulumi.Input<string> => k !== undefined),
     );
@@ -106,7 +103,7 @@ export class Workflow extends pulumi.ComponentResource {
 
     let dependencies: pulumi.Resource[] = [];
     if (role) {
-      dependencies = attachExecutionPolicy({ name: roleName, role, statements: policy, layout, tags, parent });
+      dependencies = attachExecutionPolicy({ name: roleName, role, statements: policy, layout, tags, parent: this });
     } else {
       policy.apply((statements) =>
         pulumi.log.warn(
@@ -127,7 +124,7 @@ export class Workflow extends pulumi.ComponentResource {
           kmsKeyId: args.logging?.kmsKeyArn,
           tags,
         },
-        { parent },
+        { parent: this },
       );
     }
 
@@ -148,7 +145,7 @@ export class Workflow extends pulumi.ComponentResource {
         tracingConfiguration: { enabled: args.tracing ?? false },
         tags,
       },
-      { parent, dependsOn: dependencies },
+      { parent: this, dependsOn: dependencies },
     );
 
     let workerPolicyArn: pulumi.Output<string | undefined> = pulumi.output(undefined);
@@ -159,7 +156,7 @@ export class Workflow extends pulumi.ComponentResource {
       workerPolicyArn = new aws.iam.Policy(
         `${name}-worker`,
         { description: pulumi.interpolate`Callback workers of ${machine.name}`, policy: document, tags },
-        { parent },
+        { parent: this },
       ).arn;
     }
 
@@ -171,7 +168,7 @@ export class Workflow extends pulumi.ComponentResource {
       stateMachineName: machine.name,
       logGroupName: logGroup?.name,
       tags,
-      parent,
+      parent: this,
     });
     const queueAlarms = queues.map(([callback, queue]) =>
       queue.alarmArns.apply((arns) => Object.fromEntries(Object.entries(arns).map(([key, arn]) => [`${callback}.${key}`, arn]))),

@@ -1,0 +1,114 @@
+/** The report a person reads: verdict, diagnostics by state, integrations table, policy. */
+import { styleText } from "node:util";
+import { UNKNOWN_ACCOUNT, UNKNOWN_REGION, UNKNOWN_STATE_MACHINE } from "../analysis/analyze";
+import type { Integration } from "../analysis/types";
+import type { CheckOutcome, ReportDiagnostic } from "./check";
+
+type Format = Parameters<typeof styleText>[0];
+
+export interface HumanOptions {
+  /** ANSI colours: only for a terminal, and not when NO_COLOR is set (the caller decides). */
+  color: boolean;
+}
+
+/** Whether to colour: stdout is a terminal and NO_COLOR is unset or empty (https://no-color.org). */
+export function shouldColor(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(isTTY) && !env.NO_COLOR;
+}
+
+/** The analysis speaks the component's language (`workflowType`, `customIntegrations`); these say it for the CLI. */
+const CLI_HINTS: Record<string, string> = {
+  "express-pattern": "on the command line: --type STANDARD",
+  "express-activity": "on the command line: --type STANDARD",
+  "express-distributed-map": "on the command line: --type STANDARD",
+  "unknown-integration": "on the command line: declare it in a JSON file passed with --integrations (see sfn-workflows check --help)",
+};
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+/** Why the policy still has placeholders in it, and how to fill them in. */
+function placeholderNotes(unresolved: readonly string[]): string[] {
+  const notes: string[] = [];
+  const flags = [
+    ...(unresolved.includes(UNKNOWN_REGION) ? [{ placeholder: UNKNOWN_REGION, flag: "--region" }] : []),
+    ...(unresolved.includes(UNKNOWN_ACCOUNT) ? [{ placeholder: UNKNOWN_ACCOUNT, flag: "--account" }] : []),
+  ];
+  if (flags.length) {
+    const one = flags.length === 1;
+    const and = (items: string[]) => items.join(" and ");
+    notes.push(
+      `Note: ${and(flags.map((f) => f.flag))} ${one ? "was" : "were"} not given, so ARNs contain ${and(flags.map((f) => f.placeholder))}; pass ${one ? "it" : "them"} to get complete ARNs.`,
+    );
+  }
+  if (unresolved.includes(UNKNOWN_STATE_MACHINE)) {
+    notes.push(`Note: ARNs contain ${UNKNOWN_STATE_MACHINE}, the state machine's name, which is known once it is deployed.`);
+  }
+  return notes;
+}
+
+function table(rows: string[][], header: (text: string) => string): string[] {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row, i) => {
+    const line = row
+      .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column])))
+      .join("  ")
+      .trimEnd();
+    return `  ${i === 0 ? header(line) : line}`;
+  });
+}
+
+/** The integration as a person names it: `sqs:sendMessage`, or the ARN for Lambda function and activity ARNs. */
+function integrationName(integration: Integration): string {
+  if (integration.kind === "lambda-arn" || integration.kind === "activity") return integration.resource;
+  return `${integration.kind === "aws-sdk" ? "aws-sdk:" : ""}${integration.service}:${integration.action}`;
+}
+
+export function formatHuman(outcome: CheckOutcome, options: HumanOptions): string {
+  const style = (format: Format, text: string) => (options.color ? styleText(format, text, { validateStream: false }) : text);
+  const { report } = outcome;
+  const lines: string[] = [];
+
+  const counts = [
+    ...(report.errors.length ? [plural(report.errors.length, "error")] : []),
+    ...(report.warnings.length ? [plural(report.warnings.length, "warning")] : []),
+  ];
+  const verdict = report.ok ? style(["bold", "green"], "PASS") : style(["bold", "red"], "FAIL");
+  lines.push(`${verdict}  ${outcome.file}: ${counts.length ? counts.join(", ") : "no problems found"} (${report.workflowType} workflow)`);
+
+  const diagnostics = (title: string, items: ReportDiagnostic[], color: "red" | "yellow") => {
+    if (!items.length) return;
+    lines.push("", style(["bold", color], `${title} (${items.length})`));
+    for (const item of items) {
+      lines.push(`  ${style("bold", item.state ?? "(definition)")}  ${style(color, `[${item.rule}]`)}`, `    ${item.message}`);
+      if (Object.hasOwn(CLI_HINTS, item.rule)) lines.push(style("dim", `    (${CLI_HINTS[item.rule]})`));
+    }
+  };
+  diagnostics("Errors", report.errors, "red");
+  diagnostics("Warnings", report.warnings, "yellow");
+
+  // A definition that did not parse has no integrations or policy to show.
+  if (!outcome.parsed) return `${lines.join("\n")}\n`;
+
+  lines.push("", style("bold", `Integrations (${report.integrations.length})`));
+  if (report.integrations.length) {
+    const rows = [
+      ["STATE", "INTEGRATION", "PATTERN", "KIND"],
+      ...report.integrations.map((integration) => [integration.state, integrationName(integration), integration.pattern, integration.kind]),
+    ];
+    lines.push(...table(rows, (text) => style("dim", text)));
+  } else {
+    lines.push("  none: no Task state calls a service");
+  }
+
+  const statements = report.policy.Statement.length;
+  const partial = report.ok ? "" : "; incomplete until the errors are fixed";
+  lines.push("", style("bold", `Execution role policy (${plural(statements, "statement")}${partial})`));
+  lines.push(
+    ...JSON.stringify(report.policy, null, 2)
+      .split("\n")
+      .map((line) => `  ${line}`),
+  );
+  const notes = placeholderNotes(outcome.unresolved);
+  if (notes.length) lines.push("", ...notes.map((note) => style("dim", note)));
+  return `${lines.join("\n")}\n`;
+}
