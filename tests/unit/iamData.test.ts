@@ -81,6 +81,14 @@ const SDK_CALLS: ReadonlyArray<[string, Record<string, unknown>]> = [
   ["efs:describeFileSystems", {}],
   ["emr:listClusters", {}],
   ["opensearch:describeDomain", { DomainName: "logs" }],
+  ["bedrockruntime:invokeModel", { ModelId: "amazon.titan-text-express-v1", Body: "{}" }],
+  ["bedrockruntime:converse", { ModelId: "amazon.titan-text-express-v1", Messages: [] }],
+  ["bedrockruntime:converseStream", { ModelId: "amazon.titan-text-express-v1", Messages: [] }],
+  ["sagemakerruntime:invokeEndpoint", { EndpointName: "churn", Body: "{}" }],
+  ["cognitoidentityprovider:adminGetUser", { UserPoolId: "us-east-1_abc", Username: "u" }],
+  ["applicationautoscaling:describeScalableTargets", { ServiceNamespace: "ecs" }],
+  ["costexplorer:getCostAndUsage", {}],
+  ["resourcegroupstaggingapi:getResources", {}],
 ];
 
 /** `arn:${Partition}:sqs:${Region}:${Account}:${QueueName}` as a regular expression. */
@@ -167,7 +175,7 @@ describe("the integration table against AWS's IAM reference data", () => {
       assert.deepEqual(
         await problemsIn([
           { Effect: "Allow", Action: ["sqs:SendMessageBatch"], Resource: ["*"] },
-          { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: ["arn:aws:sqs:us-east-1:123456789012:orders/extra"] },
+          { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: ["arn:aws:sns:us-east-1:123456789012:orders"] },
           {
             Effect: "Allow",
             Action: ["elasticmapreduce:RunJobFlow"],
@@ -177,7 +185,7 @@ describe("the integration table against AWS's IAM reference data", () => {
         ]),
         [
           "sqs:SendMessageBatch does not exist",
-          "sqs:SendMessage on arn:aws:sqs:us-east-1:123456789012:orders/extra fits none of arn:${Partition}:sqs:${Region}:${Account}:${QueueName}",
+          "sqs:SendMessage on arn:aws:sns:us-east-1:123456789012:orders fits none of arn:${Partition}:sqs:${Region}:${Account}:${QueueName}",
           "elasticmapreduce:RunJobFlow is wildcard-only but granted on arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*",
           "sqs:sendmessage is spelled sqs:SendMessage by AWS",
         ],

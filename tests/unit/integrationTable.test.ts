@@ -117,111 +117,6 @@ describe("integration table", () => {
   });
 });
 
-/** AWS SDK integrations: IAM names, resource scoping, and the patterns they accept. */
-const SDK_CASES: ReadonlyArray<{ resource: string; args: Record<string, unknown>; statements: PolicyStatement[]; wildcard?: string }> = [
-  {
-    resource: "arn:aws:states:::aws-sdk:sfn:startExecution",
-    args: { StateMachineArn: "arn:aws:states:us-east-1:123456789012:stateMachine:child", Input: "{}" },
-    statements: [allow(["states:StartExecution"], ["arn:aws:states:us-east-1:123456789012:stateMachine:child"])],
-  },
-  {
-    resource: "arn:aws:states:::aws-sdk:sfn:describeExecution",
-    args: { ExecutionArn: "arn:aws:states:us-east-1:123456789012:execution:child:run-1" },
-    statements: [allow(["states:DescribeExecution"], ["arn:aws:states:us-east-1:123456789012:execution:child:run-1"])],
-  },
-  {
-    resource: "arn:aws:states:::aws-sdk:elasticloadbalancingv2:describeTargetHealth",
-    args: { TargetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef" },
-    statements: [allow(["elasticloadbalancing:DescribeTargetHealth"], ["*"])],
-    wildcard:
-      'aws-sdk:elasticloadbalancingv2:describeTargetHealth: the resource cannot be derived from the arguments, so elasticloadbalancing:DescribeTargetHealth is granted on "*"; pass roleArn or add narrower policyStatements and accept this warning knowingly',
-  },
-  {
-    resource: "arn:aws:states:::aws-sdk:s3:listObjectsV2",
-    args: { Bucket: "reports", Prefix: "2024/" },
-    statements: [allow(["s3:ListBucket"], ["arn:aws:s3:::reports"])],
-  },
-  {
-    resource: "arn:aws:states:::aws-sdk:s3:getObject",
-    args: { Bucket: "reports", Key: "2024/summary.json" },
-    statements: [allow(["s3:GetObject"], ["arn:aws:s3:::reports/2024/summary.json"])],
-  },
-  {
-    resource: "arn:aws:states:::aws-sdk:s3:listParts",
-    args: { Bucket: "reports", Key: "2024/big.csv", UploadId: "upload-1" },
-    statements: [allow(["s3:ListMultipartUploadParts"], ["arn:aws:s3:::reports/2024/big.csv"])],
-  },
-  {
-    resource: "arn:aws:states:::aws-sdk:s3:copyObject",
-    args: { Bucket: "archive", Key: "2024/summary.json", CopySource: "reports/2024/summary%20v2.json?versionId=3" },
-    statements: [
-      allow(["s3:GetObject"], ["arn:aws:s3:::reports/2024/summary v2.json"]),
-      allow(["s3:PutObject"], ["arn:aws:s3:::archive/2024/summary.json"]),
-    ],
-  },
-  {
-    resource: "arn:aws:states:::aws-sdk:sqs:sendMessageBatch",
-    args: { QueueUrl: "https://sqs.eu-west-1.amazonaws.com/111122223333/orders", Entries: [{ Id: "1", MessageBody: "a" }] },
-    statements: [allow(["sqs:SendMessage"], ["arn:aws:sqs:eu-west-1:111122223333:orders"])],
-  },
-  {
-    resource: "arn:aws:states:::aws-sdk:dynamodb:query",
-    args: { TableName: "orders", KeyConditionExpression: "pk = :pk" },
-    statements: [
-      allow(
-        ["dynamodb:Query"],
-        ["arn:aws:dynamodb:us-east-1:123456789012:table/orders", "arn:aws:dynamodb:us-east-1:123456789012:table/orders/index/*"],
-      ),
-    ],
-  },
-  {
-    resource: "arn:aws:states:::aws-sdk:secretsmanager:getSecretValue",
-    args: { SecretId: "prod/db" },
-    statements: [allow(["secretsmanager:GetSecretValue"], ["arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-??????"])],
-  },
-  {
-    resource: "arn:aws:states:::aws-sdk:apigateway:getRestApis",
-    args: {},
-    statements: [allow(["apigateway:GET"], ["*"])],
-    wildcard:
-      'aws-sdk:apigateway:getRestApis: the resource cannot be derived from the arguments, so apigateway:GET is granted on "*"; pass roleArn or add narrower policyStatements and accept this warning knowingly',
-  },
-];
-
-describe("AWS SDK integrations", () => {
-  for (const sdk of SDK_CASES) {
-    it(`${sdk.resource.slice("arn:aws:states:::aws-sdk:".length)}: request-response and callback give the exact statements`, () => {
-      for (const [suffix, args] of [
-        ["", sdk.args],
-        [".waitForTaskToken", { ...sdk.args, "ClientToken.$": "$$.Task.Token" }],
-      ] as const) {
-        const analysis = analyze(taskDefinition(`${sdk.resource}${suffix}`, args), OPTIONS);
-        assert.deepEqual(analysis.errors, []);
-        assert.deepEqual(
-          analysis.warnings,
-          sdk.wildcard ? [{ severity: "warning", rule: "sdk-resource-wildcard", state: STATE, message: sdk.wildcard }] : [],
-        );
-        assert.deepEqual(canonical(analysis.statements), canonical(sdk.statements));
-      }
-    });
-  }
-
-  for (const suffix of [".sync", ".sync:2"]) {
-    it(`rejects ${suffix}`, () => {
-      const analysis = analyze(taskDefinition(`arn:aws:states:::aws-sdk:sfn:startExecution${suffix}`, SDK_CASES[0].args), OPTIONS);
-      assert.deepEqual(analysis.errors, [
-        {
-          severity: "error",
-          rule: "unsupported-pattern",
-          state: STATE,
-          message: `sfn:startExecution does not support ${suffix} (AWS SDK integrations support: request-response, .waitForTaskToken); change the Resource suffix`,
-        },
-      ]);
-      assert.deepEqual(analysis.statements, []);
-    });
-  }
-});
-
 describe("Lambda named by ARN or partial name", () => {
   const FN = "arn:aws:lambda:us-east-1:123456789012:function:my-fn";
   const cases: ReadonlyArray<[string, string, Record<string, unknown> | undefined, string[]]> = [
@@ -252,6 +147,35 @@ describe("Lambda named by ARN or partial name", () => {
 
   it("an activity needs no permission", () => {
     const analysis = analyze(taskDefinition("arn:aws:states:us-east-1:123456789012:activity:review"), OPTIONS);
+    assert.deepEqual([analysis.ok, analysis.statements], [true, []]);
+  });
+});
+
+describe("API Gateway invoke", () => {
+  it("scopes to the API's own region, taken from the endpoint", () => {
+    const analysis = analyze(
+      taskDefinition("arn:aws:states:::apigateway:invoke", {
+        ApiEndpoint: "z9y8x7w6v5.execute-api.eu-west-1.amazonaws.com",
+        Method: "GET",
+        Stage: "live",
+        Path: "/quotes/latest",
+        AuthType: "RESOURCE_POLICY",
+      }),
+      OPTIONS,
+    );
+    assert.deepEqual(analysis.statements, [
+      allow(["execute-api:Invoke"], ["arn:aws:execute-api:eu-west-1:123456789012:z9y8x7w6v5/live/GET/quotes/latest"]),
+    ]);
+  });
+
+  it("NO_AUTH (the default) needs no permission", () => {
+    const analysis = analyze(
+      taskDefinition("arn:aws:states:::apigateway:invoke", {
+        ApiEndpoint: "z9y8x7w6v5.execute-api.eu-west-1.amazonaws.com",
+        Method: "GET",
+      }),
+      OPTIONS,
+    );
     assert.deepEqual([analysis.ok, analysis.statements], [true, []]);
   });
 });
@@ -351,6 +275,22 @@ describe("dynamic arguments", () => {
     );
     assert.deepEqual([analysis.errors, analysis.warnings], [[], []]);
     assert.deepEqual(analysis.statements, [allow(["sqs:SendMessage"], ["arn:aws:sqs:eu-west-1:111122223333:orders"])]);
+  });
+
+  it("an Athena catalog computed at run time: GetDataCatalog on every catalog, not on AwsDataCatalog", () => {
+    const analysis = analyze(
+      taskDefinition("arn:aws:states:::athena:startQueryExecution", {
+        QueryString: "SELECT 1",
+        WorkGroup: "analytics",
+        QueryExecutionContext: { "Catalog.$": "$.catalog" },
+        ResultConfiguration: { OutputLocation: "s3://query-results/athena/" },
+      }),
+      OPTIONS,
+    );
+    assert.deepEqual(
+      analysis.statements.filter((s) => s.Action.includes("athena:GetDataCatalog")),
+      [allow(["athena:GetDataCatalog"], ["arn:aws:athena:us-east-1:123456789012:datacatalog/*"])],
+    );
   });
 
   it("a queue URL that is not one is an invalid-argument error", () => {

@@ -7,7 +7,7 @@ import { arn, lambdaFunctionArns, nameOrArn, queueArnFromUrl } from "./arns";
 import type { IamContext, IntegrationEntry, StatementSpec } from "./spec";
 
 /** SDK service names whose IAM prefix differs. */
-const IAM_PREFIX: Record<string, string> = {
+export const IAM_PREFIX: Readonly<Record<string, string>> = {
   sfn: "states",
   elasticloadbalancingv2: "elasticloadbalancing",
   cloudwatchlogs: "logs",
@@ -26,31 +26,108 @@ const IAM_PREFIX: Record<string, string> = {
   emr: "elasticmapreduce",
   opensearch: "es",
   stepfunctions: "states",
+  bedrockruntime: "bedrock",
+  sagemakerruntime: "sagemaker",
+  cognitoidentityprovider: "cognito-idp",
+  applicationautoscaling: "application-autoscaling",
+  costexplorer: "ce",
+  resourcegroupstaggingapi: "tag",
 };
 
-/** SDK calls authorised by a differently named IAM action. */
-const IAM_ACTIONS: Record<string, string[]> = {
+/** SDK calls authorised by a differently named IAM action (keyed by IAM prefix and SDK action). */
+export const IAM_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   "s3:listObjectsV2": ["s3:ListBucket"],
   "s3:listObjects": ["s3:ListBucket"],
   "s3:listObjectVersions": ["s3:ListBucketVersions"],
+  "s3:listBuckets": ["s3:ListAllMyBuckets"],
+  "s3:listParts": ["s3:ListMultipartUploadParts"],
+  "s3:listMultipartUploads": ["s3:ListBucketMultipartUploads"],
   "s3:headObject": ["s3:GetObject"],
   "s3:headBucket": ["s3:ListBucket"],
   "s3:copyObject": ["s3:GetObject", "s3:PutObject"],
+  "s3:uploadPartCopy": ["s3:GetObject", "s3:PutObject"],
+  "s3:createMultipartUpload": ["s3:PutObject"],
+  "s3:uploadPart": ["s3:PutObject"],
+  "s3:completeMultipartUpload": ["s3:PutObject"],
   "s3:deleteObjects": ["s3:DeleteObject"],
   "s3:getBucketLocation": ["s3:GetBucketLocation"],
+  // Batch calls are authorised by the single-message action.
+  "sqs:sendMessageBatch": ["sqs:SendMessage"],
+  "sqs:deleteMessageBatch": ["sqs:DeleteMessage"],
+  "sqs:changeMessageVisibilityBatch": ["sqs:ChangeMessageVisibility"],
+  "sns:publishBatch": ["sns:Publish"],
+  // WebSocket connection management is one IAM action.
+  "execute-api:postToConnection": ["execute-api:ManageConnections"],
+  "execute-api:getConnection": ["execute-api:ManageConnections"],
+  "execute-api:deleteConnection": ["execute-api:ManageConnections"],
+  // The Converse API is authorised by the InvokeModel actions.
+  "bedrock:converse": ["bedrock:InvokeModel"],
+  "bedrock:converseStream": ["bedrock:InvokeModelWithResponseStream"],
   "lambda:invoke": ["lambda:InvokeFunction"],
+  "lambda:invokeWithResponseStream": ["lambda:InvokeFunction"],
   "lambda:invokeAsync": ["lambda:InvokeAsync"],
   "dynamodb:transactWriteItems": ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"],
   "dynamodb:transactGetItems": ["dynamodb:GetItem"],
 };
 
+/**
+ * API Gateway's management APIs (v1 and v2) are authorised by HTTP verb (`apigateway:GET`, ...),
+ * not by operation name. Imports are POST or PUT depending on the operation: both are granted.
+ */
+function apiGatewayVerbs(action: string): string[] {
+  if (/^(get|list)[A-Z]/.test(action)) return ["apigateway:GET"];
+  if (/^update[A-Z]/.test(action)) return ["apigateway:PATCH"];
+  if (/^(delete|untag|flush)[A-Z]/.test(action)) return ["apigateway:DELETE"];
+  if (/^(put|tag|reimport)[A-Z]/.test(action)) return ["apigateway:PUT"];
+  if (/^import[A-Z]/.test(action)) return ["apigateway:POST", "apigateway:PUT"];
+  return ["apigateway:POST"];
+}
+
 export function iamActionsFor(service: string, action: string): string[] {
   const prefix = IAM_PREFIX[service] ?? service;
-  return IAM_ACTIONS[`${prefix}:${action}`] ?? [`${prefix}:${action.charAt(0).toUpperCase()}${action.slice(1)}`];
+  if (prefix === "apigateway") return apiGatewayVerbs(action);
+  const mapped = IAM_ACTIONS[`${prefix}:${action}`];
+  return mapped ? [...mapped] : [`${prefix}:${action.charAt(0).toUpperCase()}${action.slice(1)}`];
+}
+
+/** S3 actions on objects (`arn:aws:s3:::BUCKET/KEY`); every other S3 action is on the bucket. */
+const S3_OBJECT_ACTION = /^s3:(GetObject|PutObject|DeleteObject|RestoreObject|AbortMultipartUpload|ListMultipartUploadParts)/;
+
+function s3Resources(c: IamContext, actions: readonly string[]): string[] | undefined {
+  if (c.args.value("Bucket").kind === "absent") return undefined;
+  const objectLevel = actions.every((action) => S3_OBJECT_ACTION.test(action));
+  return c.scope("Bucket", (bucket) => {
+    if (!objectLevel) return [`arn:${c.partition}:s3:::${bucket}`];
+    const key = c.args.value("Key");
+    return [`arn:${c.partition}:s3:::${bucket}/${key.kind === "literal" ? key.value : "*"}`];
+  });
+}
+
+/** The object a CopySource names: `bucket/key` (URL-encoded, optionally `?versionId=...`) or an access point ARN. */
+function copySourceArn(c: IamContext, source: string): string {
+  const path = source.replace(/\?.*$/, "");
+  if (path.startsWith("arn:")) return path;
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // Not URL-encoded after all: use it as written.
+  }
+  return `arn:${c.partition}:s3:::${decoded.replace(/^\//, "")}`;
+}
+
+/** copyObject and uploadPartCopy read the source object and write the destination object. */
+function s3CopyStatements(c: IamContext): StatementSpec[] | undefined {
+  const target = s3Resources(c, ["s3:PutObject"]);
+  if (!target) return undefined;
+  return [
+    { actions: ["s3:GetObject"], resources: c.scope("CopySource", (v) => [copySourceArn(c, v)]) },
+    { actions: ["s3:PutObject"], resources: target },
+  ];
 }
 
 /** How to scope the resource for services whose identifying argument is well known. */
-const SCOPES: Record<string, (c: IamContext, action: string) => string[] | undefined> = {
+const SCOPES: Record<string, (c: IamContext, actions: readonly string[]) => string[] | undefined> = {
   sqs: (c) => (c.args.value("QueueUrl").kind === "absent" ? undefined : c.scope("QueueUrl", (v) => queueArnFromUrl(c, "QueueUrl", v))),
   sns: (c) => (c.args.value("TopicArn").kind === "absent" ? undefined : c.scope("TopicArn", (v) => [v])),
   dynamodb: (c) => {
@@ -61,15 +138,7 @@ const SCOPES: Record<string, (c: IamContext, action: string) => string[] | undef
     });
   },
   lambda: (c) => (c.args.value("FunctionName").kind === "absent" ? undefined : c.scope("FunctionName", (v) => lambdaFunctionArns(c, v))),
-  s3: (c, action) => {
-    if (c.args.value("Bucket").kind === "absent") return undefined;
-    const bucketLevel = /^(list|headBucket|getBucket|putBucket|deleteBucket)/.test(action);
-    return c.scope("Bucket", (bucket) => {
-      if (bucketLevel) return [`arn:${c.partition}:s3:::${bucket}`];
-      const key = c.args.value("Key");
-      return [`arn:${c.partition}:s3:::${bucket}/${key.kind === "literal" ? key.value : "*"}`];
-    });
-  },
+  s3: s3Resources,
   sfn: (c) => {
     for (const path of ["StateMachineArn", "ExecutionArn"]) {
       if (c.args.value(path).kind !== "absent") return c.scope(path, (v) => [v]);
@@ -87,7 +156,9 @@ export function awsSdkEntry(service: string, action: string): IntegrationEntry {
     patterns: ["request-response", "callback"],
     iam: (c): StatementSpec[] => {
       const actions = iamActionsFor(service, action);
-      const scoped = SCOPES[service]?.(c, action);
+      const copy = service === "s3" && (action === "copyObject" || action === "uploadPartCopy") ? s3CopyStatements(c) : undefined;
+      if (copy) return copy;
+      const scoped = SCOPES[service]?.(c, actions);
       if (scoped) return [{ actions, resources: scoped }];
       c.warn(
         "sdk-resource-wildcard",

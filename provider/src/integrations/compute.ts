@@ -10,6 +10,15 @@ function taskDefinitionArns(c: IamContext, value: string): string[] {
 
 const batchArn = (c: IamContext, type: string) => (value: string) => [nameOrArn(value, (name) => arn(c, "batch", `${type}/${name}`))];
 
+/**
+ * A job definition given without a revision runs its latest revision: IAM knows both the
+ * `job-definition/NAME` and the `job-definition/NAME:REVISION` forms, so grant both.
+ */
+const jobDefinitionArns = (c: IamContext, value: string): string[] => {
+  const [definition] = batchArn(c, "job-definition")(value);
+  return /:\d+$/.test(definition) ? [definition] : [definition, `${definition}:*`];
+};
+
 const emrCluster = (c: IamContext) => c.scope("ClusterId", (id) => [arn(c, "elasticmapreduce", `cluster/${id}`)]);
 const eksCluster = (c: IamContext) => c.scope("Name", (name) => [arn(c, "eks", `cluster/${name}`)]);
 const eksClusterOf = (c: IamContext, path: string) => c.scope(path, (name) => [arn(c, "eks", `cluster/${name}`)]);
@@ -19,19 +28,50 @@ const codebuildProject = (c: IamContext, path = "ProjectName") =>
   c.scope(path, (name) => [nameOrArn(name, (n) => arn(c, "codebuild", `project/${n}`))]);
 const anyCodebuildProject = (c: IamContext) => [arn(c, "codebuild", "project/*")];
 
-const eksChild = (c: IamContext, type: "nodegroup" | "fargateprofile") =>
-  c.scope("ClusterName", (cluster) => [arn(c, "eks", `${type}/${cluster}/*`)]);
+/**
+ * Node groups and Fargate profiles: `TYPE/CLUSTER/NAME/UUID`. The UUID is assigned at creation,
+ * so the ARN ends in `/*`; a name that is not literal widens it to every child of the cluster.
+ */
+const eksChild = (c: IamContext, type: "nodegroup" | "fargateprofile", nameArg: string) => {
+  const name = c.args.value(nameArg);
+  const child = name.kind === "literal" ? `${name.value}/*` : "*";
+  return c.scope("ClusterName", (cluster) => [arn(c, "eks", `${type}/${cluster}/${child}`)]);
+};
 
+/**
+ * Create is authorised on the cluster (IAM's resource type for CreateNodegroup and
+ * CreateFargateProfile); describe, and delete, on the node group or profile itself. EKS checks the
+ * subnets and the node role with the caller's credentials, hence DescribeSubnets, GetRole and
+ * ListAttachedRolePolicies (as in AWS's Step Functions policy for createNodegroup).
+ */
 const eksNodegroupOrProfile = (type: "Nodegroup" | "FargateProfile", verb: "Create" | "Delete"): IntegrationEntry =>
   job(["request-response", "sync"], (c) => {
-    const resources = eksChild(c, type === "Nodegroup" ? "nodegroup" : "fargateprofile");
-    const pass =
-      type === "Nodegroup"
-        ? passRole(c, ["NodeRole"], "ec2.amazonaws.com")
-        : passRole(c, ["PodExecutionRoleArn"], "eks-fargate-pods.amazonaws.com");
+    const nodegroup = type === "Nodegroup";
+    const children = eksChild(c, nodegroup ? "nodegroup" : "fargateprofile", nodegroup ? "NodegroupName" : "FargateProfileName");
+    if (verb === "Delete") {
+      return {
+        start: [{ actions: [`eks:Delete${type}`], resources: children }],
+        sync: [{ actions: [`eks:Describe${type}`], resources: children }],
+      };
+    }
+    const start = [{ actions: [`eks:Create${type}`], resources: eksClusterOf(c, "ClusterName") }];
+    if (!nodegroup) {
+      return {
+        // The role is passed to the EKS API, as the node role is (AWS documents eks.amazonaws.com for that one).
+        start: [...start, passRole(c, ["PodExecutionRoleArn"], "eks.amazonaws.com")],
+        sync: [{ actions: ["eks:DescribeFargateProfile"], resources: children }],
+      };
+    }
+    const nodeRole = passRole(c, ["NodeRole"], "eks.amazonaws.com");
     return {
-      start: [{ actions: [`eks:${verb}${type}`], resources }, ...(verb === "Create" ? [pass] : [])],
-      sync: [{ actions: [`eks:Describe${type}`], resources }],
+      start: [
+        ...start,
+        { actions: ["ec2:DescribeSubnets"], resources: ["*"] },
+        { actions: ["iam:GetRole", "iam:ListAttachedRolePolicies"], resources: nodeRole.resources },
+        nodeRole,
+      ],
+      // A node group that fails to become active is deleted when the execution gives up on it.
+      sync: [{ actions: ["eks:DescribeNodegroup", "eks:DeleteNodegroup"], resources: children }],
     };
   });
 
@@ -48,10 +88,7 @@ export const computeIntegrations: IntegrationTable = {
     start: [
       {
         actions: ["batch:SubmitJob"],
-        resources: [
-          ...c.scope("JobDefinition", (v) => batchArn(c, "job-definition")(/:\d+$/.test(v) || v.startsWith("arn:") ? v : `${v}:*`)),
-          ...c.scope("JobQueue", batchArn(c, "job-queue")),
-        ],
+        resources: [...c.scope("JobDefinition", (v) => jobDefinitionArns(c, v)), ...c.scope("JobQueue", batchArn(c, "job-queue"))],
       },
     ],
     // DescribeJobs takes no resource; TerminateJob's job ARN is not known until the job runs.
@@ -86,11 +123,19 @@ export const computeIntegrations: IntegrationTable = {
   })),
   "elasticmapreduce:createCluster": job(["request-response", "sync"], (c) => ({
     start: [
+      // RunJobFlow has no resource type in IAM: only "*" matches it. The new cluster's ID is unknown.
+      { actions: ["elasticmapreduce:RunJobFlow"], resources: ["*"] },
       {
-        actions: ["elasticmapreduce:RunJobFlow", "elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"],
+        actions: ["elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"],
         resources: [arn(c, "elasticmapreduce", "cluster/*")],
       },
-      passRole(c, ["ServiceRole", "JobFlowRole", "AutoScalingRole"], "elasticmapreduce.amazonaws.com"),
+      // Each role goes to a different service (as in AWS's AmazonEMRFullAccessPolicy_v2): the
+      // service role to EMR, the instance profile's role to EC2, the scaling role to Application Auto Scaling.
+      passRole(c, ["ServiceRole"], "elasticmapreduce.amazonaws.com"),
+      passRole(c, ["JobFlowRole"], "ec2.amazonaws.com", [`arn:${c.partition}:iam::${c.account}:role/EMR_EC2_DefaultRole`]),
+      ...(c.args.value("AutoScalingRole").kind === "absent"
+        ? []
+        : [passRole(c, ["AutoScalingRole"], "application-autoscaling.amazonaws.com")]),
     ],
     rule: "StepFunctionsGetEventForEMRRunJobFlowRule",
   })),
@@ -139,7 +184,8 @@ export const computeIntegrations: IntegrationTable = {
     ],
   })),
   "emr-serverless:createApplication": job(["request-response", "sync"], (c) => ({
-    start: [{ actions: ["emr-serverless:CreateApplication"], resources: [arn(c, "emr-serverless", "/*")] }],
+    // CreateApplication has no resource type in IAM: only "*" matches it.
+    start: [{ actions: ["emr-serverless:CreateApplication"], resources: ["*"] }],
     sync: [
       {
         actions: ["emr-serverless:GetApplication", "emr-serverless:DeleteApplication"],
@@ -178,7 +224,11 @@ export const computeIntegrations: IntegrationTable = {
   })),
   "codebuild:startBuild": job(["request-response", "sync"], (c) => ({
     start: [{ actions: ["codebuild:StartBuild"], resources: codebuildProject(c) }],
-    sync: [{ actions: ["codebuild:StopBuild", "codebuild:BatchGetBuilds", "codebuild:BatchGetReports"], resources: codebuildProject(c) }],
+    sync: [
+      { actions: ["codebuild:StopBuild", "codebuild:BatchGetBuilds"], resources: codebuildProject(c) },
+      // Reports belong to report groups, not to the project (IAM's resource type for BatchGetReports).
+      { actions: ["codebuild:BatchGetReports"], resources: [arn(c, "codebuild", "report-group/*")] },
+    ],
     rule: "StepFunctionsGetEventForCodeBuildStartBuildRule",
   })),
   "codebuild:startBuildBatch": job(["request-response", "sync"], (c) => ({

@@ -41,13 +41,15 @@ function athenaResults(c: IamContext): StatementSpec[] {
 
 function athenaCatalog(c: IamContext): StatementSpec[] {
   const catalog = c.args.value("QueryExecutionContext.Catalog");
-  const name = catalog.kind === "literal" ? catalog.value : "AwsDataCatalog";
+  // No catalog means Glue's; one computed at run time could be any.
+  const name = catalog.kind === "literal" ? catalog.value : catalog.kind === "absent" ? "AwsDataCatalog" : "*";
+  const databases = [arn(c, "glue", "catalog"), arn(c, "glue", "database/*")];
+  // Each Glue action gets only the resource types IAM authorises it on.
   return [
     { actions: ["athena:GetDataCatalog"], resources: [arn(c, "athena", `datacatalog/${name}`)] },
+    { actions: ["glue:GetDatabase", "glue:GetDatabases"], resources: databases },
     {
       actions: [
-        "glue:GetDatabase",
-        "glue:GetDatabases",
         "glue:GetTable",
         "glue:GetTables",
         "glue:GetPartition",
@@ -57,12 +59,7 @@ function athenaCatalog(c: IamContext): StatementSpec[] {
         "glue:UpdateTable",
         "glue:BatchCreatePartition",
       ],
-      resources: [
-        arn(c, "glue", "catalog"),
-        arn(c, "glue", "database/*"),
-        arn(c, "glue", "table/*"),
-        arn(c, "glue", "userDefinedFunction/*"),
-      ],
+      resources: [...databases, arn(c, "glue", "table/*")],
     },
     // Lake Formation's data access check has no resource type.
     { actions: ["lakeformation:GetDataAccess"], resources: ["*"] },

@@ -11,10 +11,33 @@ export interface JobStatements {
   rule?: string;
 }
 
+/**
+ * A context whose `scope` reports each argument once: builders scope the same argument for their
+ * start and their `.sync` statements, and a dynamic or missing argument should be reported once.
+ */
+function scopeOnce(c: IamContext): IamContext {
+  const reported = new Set<string>();
+  return {
+    ...c,
+    scope(path, build, options) {
+      if (!reported.has(path)) {
+        reported.add(path);
+        return c.scope(path, build, options);
+      }
+      return c.args.values(path).flatMap((value) => {
+        if (value.kind === "literal") return build(value.value);
+        if (value.kind === "dynamic") return ["*"];
+        return options?.whenAbsent ?? [];
+      });
+    },
+  };
+}
+
 export function job(patterns: IntegrationEntry["patterns"], build: (c: IamContext) => JobStatements): IntegrationEntry {
   return {
     patterns,
-    iam: (c) => {
+    iam: (context) => {
+      const c = scopeOnce(context);
       const { start, sync = [], rule } = build(c);
       if (c.pattern !== "sync" && c.pattern !== "sync:2") return start;
       return [...start, ...sync, ...(rule ? [managedRule(c, rule)] : [])];

@@ -45,7 +45,9 @@ export const messagingIntegrations: IntegrationTable = {
       // NO_AUTH (the default) calls the API unsigned: the role needs nothing.
       if (auth.kind === "absent" || (auth.kind === "literal" && auth.value === "NO_AUTH")) return [];
       const endpoint = c.args.value("ApiEndpoint");
-      const apiId = endpoint.kind === "literal" ? /^([a-z0-9]+)\.execute-api\./.exec(endpoint.value)?.[1] : undefined;
+      // ID.execute-api.REGION.amazonaws.com: the API lives in the endpoint's region, which may not be the machine's.
+      const host = endpoint.kind === "literal" ? /^([a-z0-9]+)\.execute-api\.(?:([a-z0-9-]+)\.)?/.exec(endpoint.value) : null;
+      const apiId = host?.[1];
       const part = (path: string) => {
         const value = c.args.value(path);
         return value.kind === "literal" ? value.value.replace(/^\//, "") : "*";
@@ -55,7 +57,7 @@ export const messagingIntegrations: IntegrationTable = {
         return [];
       }
       const resources = c.scope("ApiEndpoint", () => [
-        arn(c, "execute-api", `${apiId}/${part("Stage")}/${part("Method")}/${part("Path")}`),
+        arn(c, "execute-api", `${apiId}/${part("Stage")}/${part("Method")}/${part("Path")}`, host?.[2] ?? c.region),
       ]);
       return [{ actions: ["execute-api:Invoke"], resources }];
     },
@@ -64,14 +66,11 @@ export const messagingIntegrations: IntegrationTable = {
     patterns: ["request-response"],
     iam: (c) => {
       const endpoint = c.args.value("ApiEndpoint");
-      // The role calls the endpoint "as" the state machine; the condition pins the URL when it is literal.
+      // IAM's reference gives InvokeHTTPEndpoint no resource type, so only "*" is sure to match it;
+      // the condition pins the URL when it is literal.
       const condition = endpoint.kind === "literal" ? { StringLike: { "states:HTTPEndpoint": `${endpoint.value}*` } } : undefined;
       return [
-        {
-          actions: ["states:InvokeHTTPEndpoint"],
-          resources: [arn(c, "states", `stateMachine:${c.stateMachineName}`)],
-          ...(condition ? { condition } : {}),
-        },
+        { actions: ["states:InvokeHTTPEndpoint"], resources: ["*"], ...(condition ? { condition } : {}) },
         { actions: ["events:RetrieveConnectionCredentials"], resources: c.scope("Authentication.ConnectionArn", (v) => [v]) },
         {
           actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],

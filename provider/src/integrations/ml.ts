@@ -25,16 +25,32 @@ function sagemakerJob(kind: string, type: string, nameArg: string, roleArg: stri
   });
 }
 
-function sagemakerCall(action: string, type: string, nameArg: string, roleArg?: string): IntegrationEntry {
-  return job(["request-response"], (c) => ({
-    start: [
-      {
-        actions: [`sagemaker:${action}`, ...(action.startsWith("Create") ? ["sagemaker:AddTags"] : [])],
-        resources: c.scope(nameArg, (v) => [arn(c, "sagemaker", `${type}/${v.toLowerCase()}`)]),
-      },
-      ...(roleArg ? [passRole(c, [roleArg], "sagemaker.amazonaws.com")] : []),
-    ],
-  }));
+/**
+ * A single SageMaker call on a named resource. `configArg` names the endpoint configuration that
+ * CreateEndpoint and UpdateEndpoint are also authorised on (IAM requires both resource types).
+ */
+function sagemakerCall(action: string, type: string, nameArg: string, roleArg?: string, configArg?: string): IntegrationEntry {
+  return job(["request-response"], (c) => {
+    const named = c.scope(nameArg, (v) => [arn(c, "sagemaker", `${type}/${v.toLowerCase()}`)]);
+    const create = action.startsWith("Create");
+    return {
+      start: [
+        {
+          actions: [`sagemaker:${action}`, ...(create ? ["sagemaker:AddTags"] : [])],
+          resources: named,
+        },
+        ...(configArg
+          ? [
+              {
+                actions: [`sagemaker:${action}`],
+                resources: c.scope(configArg, (v) => [arn(c, "sagemaker", `endpoint-config/${v.toLowerCase()}`)]),
+              },
+            ]
+          : []),
+        ...(roleArg ? [passRole(c, [roleArg], "sagemaker.amazonaws.com")] : []),
+      ],
+    };
+  });
 }
 
 /** Foundation model IDs, cross-region inference profiles (`us.` ...) and model ARNs. */
@@ -84,16 +100,17 @@ export const mlIntegrations: IntegrationTable = {
   ),
   "sagemaker:createModel": sagemakerCall("CreateModel", "model", "ModelName", "ExecutionRoleArn"),
   "sagemaker:createEndpointConfig": sagemakerCall("CreateEndpointConfig", "endpoint-config", "EndpointConfigName"),
-  "sagemaker:createEndpoint": sagemakerCall("CreateEndpoint", "endpoint", "EndpointName"),
-  "sagemaker:updateEndpoint": sagemakerCall("UpdateEndpoint", "endpoint", "EndpointName"),
+  "sagemaker:createEndpoint": sagemakerCall("CreateEndpoint", "endpoint", "EndpointName", undefined, "EndpointConfigName"),
+  "sagemaker:updateEndpoint": sagemakerCall("UpdateEndpoint", "endpoint", "EndpointName", undefined, "EndpointConfigName"),
   "bedrock:invokeModel": job(["request-response"], (c) => ({
     start: [{ actions: ["bedrock:InvokeModel"], resources: c.scope("ModelId", (v) => bedrockModels(c, v)) }],
   })),
   "bedrock:createModelCustomizationJob": job(["request-response", "sync", "callback"], (c) => ({
     start: [
+      // IAM authorises the call on the base model and on the custom model it creates (whose ID is not known yet).
       {
         actions: ["bedrock:CreateModelCustomizationJob"],
-        resources: [arn(c, "bedrock", "model-customization-job/*"), ...c.scope("BaseModelIdentifier", (v) => bedrockModels(c, v))],
+        resources: [arn(c, "bedrock", "custom-model/*"), ...c.scope("BaseModelIdentifier", (v) => bedrockModels(c, v))],
       },
       passRole(c, ["RoleArn"], "bedrock.amazonaws.com"),
     ],

@@ -1,0 +1,176 @@
+/**
+ * The derived statements under a policy evaluator (@cloud-copilot/iam-simulate, test-only):
+ * each representative workflow's role may do exactly what its task needs, on exactly its
+ * resources, and nothing next to them.
+ */
+import assert from "node:assert/strict";
+import { analyze } from "../../provider/src/analysis/analyze";
+import type { PolicyStatement } from "../../provider/src/analysis/types";
+import { ACCOUNT, REGION, taskDefinition } from "./integration-cases";
+import { type Check, decide } from "../support/simulate";
+
+const OPTIONS = { region: REGION, account: ACCOUNT, stateMachineName: "orders-flow" } as const;
+
+interface Workflow {
+  name: string;
+  resource: string;
+  parameters: Record<string, unknown>;
+  allowed: Check[];
+  denied: Check[];
+}
+
+const WORKFLOWS: Workflow[] = [
+  {
+    name: "SQS callback",
+    resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+    parameters: {
+      QueueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/approvals",
+      MessageBody: { "token.$": "$$.Task.Token", "order.$": "$.order" },
+    },
+    allowed: [["sqs:SendMessage", "arn:aws:sqs:us-east-1:123456789012:approvals"]],
+    denied: [
+      ["sqs:SendMessage", "arn:aws:sqs:us-east-1:123456789012:approvals-dlq"],
+      ["sqs:SendMessage", "arn:aws:sqs:eu-west-1:123456789012:approvals"],
+      ["sqs:SendMessage", "arn:aws:sqs:us-east-1:999999999999:approvals"],
+      ["sqs:DeleteMessage", "arn:aws:sqs:us-east-1:123456789012:approvals"],
+      ["sqs:ReceiveMessage", "arn:aws:sqs:us-east-1:123456789012:approvals"],
+      ["sqs:PurgeQueue", "arn:aws:sqs:us-east-1:123456789012:approvals"],
+    ],
+  },
+  {
+    name: "Lambda invoke",
+    resource: "arn:aws:states:::lambda:invoke",
+    parameters: { FunctionName: "price-quote", "Payload.$": "$" },
+    allowed: [
+      ["lambda:InvokeFunction", "arn:aws:lambda:us-east-1:123456789012:function:price-quote"],
+      ["lambda:InvokeFunction", "arn:aws:lambda:us-east-1:123456789012:function:price-quote:live"],
+      ["lambda:InvokeFunction", "arn:aws:lambda:us-east-1:123456789012:function:price-quote:7"],
+    ],
+    denied: [
+      ["lambda:InvokeFunction", "arn:aws:lambda:us-east-1:123456789012:function:price-quote-admin"],
+      ["lambda:InvokeFunction", "arn:aws:lambda:us-east-1:123456789012:function:refund"],
+      ["lambda:InvokeFunction", "arn:aws:lambda:eu-west-1:123456789012:function:price-quote"],
+      ["lambda:InvokeFunction", "arn:aws:lambda:us-east-1:999999999999:function:price-quote"],
+      ["lambda:UpdateFunctionCode", "arn:aws:lambda:us-east-1:123456789012:function:price-quote"],
+      ["lambda:GetFunction", "arn:aws:lambda:us-east-1:123456789012:function:price-quote"],
+    ],
+  },
+  {
+    name: "DynamoDB putItem",
+    resource: "arn:aws:states:::dynamodb:putItem",
+    parameters: { TableName: "orders", Item: { pk: { "S.$": "$.id" } } },
+    allowed: [["dynamodb:PutItem", "arn:aws:dynamodb:us-east-1:123456789012:table/orders"]],
+    denied: [
+      ["dynamodb:PutItem", "arn:aws:dynamodb:us-east-1:123456789012:table/orders-archive"],
+      ["dynamodb:PutItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/orders"],
+      ["dynamodb:PutItem", "arn:aws:dynamodb:us-east-1:999999999999:table/orders"],
+      ["dynamodb:DeleteItem", "arn:aws:dynamodb:us-east-1:123456789012:table/orders"],
+      ["dynamodb:GetItem", "arn:aws:dynamodb:us-east-1:123456789012:table/orders"],
+      ["dynamodb:Query", "arn:aws:dynamodb:us-east-1:123456789012:table/orders/index/by-customer"],
+    ],
+  },
+  {
+    name: "ECS runTask.sync",
+    resource: "arn:aws:states:::ecs:runTask.sync",
+    parameters: {
+      Cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/main",
+      TaskDefinition: "billing:3",
+      LaunchType: "FARGATE",
+      Overrides: {
+        TaskRoleArn: "arn:aws:iam::123456789012:role/billing-task",
+        ExecutionRoleArn: "arn:aws:iam::123456789012:role/billing-exec",
+      },
+    },
+    allowed: [
+      ["ecs:RunTask", "arn:aws:ecs:us-east-1:123456789012:task-definition/billing:3"],
+      ["ecs:DescribeTasks", "arn:aws:ecs:us-east-1:123456789012:task/main/0123456789abcdef0123456789abcdef"],
+      ["ecs:StopTask", "arn:aws:ecs:us-east-1:123456789012:task/main/0123456789abcdef0123456789abcdef"],
+      ["iam:PassRole", "arn:aws:iam::123456789012:role/billing-task", { "iam:PassedToService": "ecs-tasks.amazonaws.com" }],
+      ["iam:PassRole", "arn:aws:iam::123456789012:role/billing-exec", { "iam:PassedToService": "ecs-tasks.amazonaws.com" }],
+      ["events:PutRule", "arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForECSTaskRule"],
+      ["events:PutTargets", "arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForECSTaskRule"],
+      ["events:DescribeRule", "arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForECSTaskRule"],
+    ],
+    denied: [
+      ["ecs:RunTask", "arn:aws:ecs:us-east-1:123456789012:task-definition/billing:4"],
+      ["ecs:RunTask", "arn:aws:ecs:us-east-1:123456789012:task-definition/payroll:3"],
+      ["iam:PassRole", "arn:aws:iam::123456789012:role/billing-task", { "iam:PassedToService": "ec2.amazonaws.com" }],
+      ["iam:PassRole", "arn:aws:iam::123456789012:role/admin", { "iam:PassedToService": "ecs-tasks.amazonaws.com" }],
+      ["events:PutRule", "arn:aws:events:us-east-1:123456789012:rule/nightly-cleanup"],
+      ["events:PutTargets", "arn:aws:events:eu-west-1:123456789012:rule/StepFunctionsGetEventsForECSTaskRule"],
+      ["events:DeleteRule", "arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForECSTaskRule"],
+      ["ecs:DeleteCluster", "arn:aws:ecs:us-east-1:123456789012:cluster/main"],
+    ],
+  },
+  {
+    name: "states:startExecution.sync",
+    resource: "arn:aws:states:::states:startExecution.sync",
+    parameters: { StateMachineArn: "arn:aws:states:us-east-1:123456789012:stateMachine:child", "Input.$": "$" },
+    allowed: [
+      ["states:StartExecution", "arn:aws:states:us-east-1:123456789012:stateMachine:child"],
+      ["states:DescribeExecution", "arn:aws:states:us-east-1:123456789012:execution:child:run-1"],
+      ["states:StopExecution", "arn:aws:states:us-east-1:123456789012:execution:child:run-1"],
+      ["events:PutRule", "arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForStepFunctionsExecutionRule"],
+    ],
+    denied: [
+      ["states:StartSyncExecution", "arn:aws:states:us-east-1:123456789012:stateMachine:child"],
+      ["states:StartExecution", "arn:aws:states:us-east-1:123456789012:stateMachine:child-admin"],
+      ["states:StartExecution", "arn:aws:states:us-east-1:999999999999:stateMachine:child"],
+      ["states:DescribeExecution", "arn:aws:states:us-east-1:123456789012:execution:other:run-1"],
+      ["states:StopExecution", "arn:aws:states:us-east-1:123456789012:execution:child-admin:run-1"],
+      ["states:DeleteStateMachine", "arn:aws:states:us-east-1:123456789012:stateMachine:child"],
+      ["events:PutRule", "arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForECSTaskRule"],
+    ],
+  },
+  {
+    name: "EventBridge putEvents",
+    resource: "arn:aws:states:::events:putEvents",
+    parameters: { Entries: [{ EventBusName: "orders-bus", Source: "shop.orders", DetailType: "OrderPlaced", "Detail.$": "$" }] },
+    allowed: [["events:PutEvents", "arn:aws:events:us-east-1:123456789012:event-bus/orders-bus"]],
+    denied: [
+      ["events:PutEvents", "arn:aws:events:us-east-1:123456789012:event-bus/default"],
+      ["events:PutEvents", "arn:aws:events:us-east-1:123456789012:event-bus/orders-bus-archive"],
+      ["events:PutEvents", "arn:aws:events:eu-west-1:123456789012:event-bus/orders-bus"],
+      ["events:PutEvents", "arn:aws:events:us-east-1:999999999999:event-bus/orders-bus"],
+      ["events:PutRule", "arn:aws:events:us-east-1:123456789012:rule/orders-bus/forward"],
+    ],
+  },
+];
+
+describe("derived statements under iam-simulate", () => {
+  it("the harness itself: same account needs only the identity policy; another account is decided by it", async () => {
+    const statements: PolicyStatement[] = [
+      { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: ["arn:aws:sqs:us-east-1:999999999999:shared"] },
+    ];
+    assert.deepEqual(
+      await Promise.all([
+        decide(statements, ["sqs:SendMessage", "arn:aws:sqs:us-east-1:999999999999:shared"]),
+        decide(statements, ["sqs:SendMessage", "arn:aws:sqs:us-east-1:999999999999:other"]),
+        decide([], ["sqs:SendMessage", "arn:aws:sqs:us-east-1:123456789012:orders"]),
+      ]),
+      ["Allowed", "ImplicitlyDenied", "ImplicitlyDenied"],
+    );
+  });
+
+  for (const workflow of WORKFLOWS) {
+    describe(workflow.name, () => {
+      const analysis = analyze(taskDefinition(workflow.resource, workflow.parameters), OPTIONS);
+      const label = ([action, resource, context]: Check) => `${action} on ${resource}${context ? ` ${JSON.stringify(context)}` : ""}`;
+
+      it("analyses cleanly", () => {
+        assert.deepEqual(analysis.errors, []);
+      });
+
+      for (const check of workflow.allowed) {
+        it(`allows ${label(check)}`, async () => {
+          assert.equal(await decide(analysis.statements, check), "Allowed");
+        });
+      }
+      for (const check of workflow.denied) {
+        it(`denies ${label(check)}`, async () => {
+          assert.equal(await decide(analysis.statements, check), "ImplicitlyDenied");
+        });
+      }
+    });
+  }
+});
