@@ -20,6 +20,7 @@ import type {
   CustomIntegration,
   Diagnostic,
   Integration,
+  IntegrationPattern,
   PolicyStatement,
   TaskSummary,
 } from "./types";
@@ -44,14 +45,16 @@ function placeholderDiagnostics(definition: Record<string, unknown>, options: An
   const declared = options.callbacks ?? [];
   if (options.placeholders) {
     const known = new Set([...options.placeholders, ...declared.flatMap((name) => Object.values(callbackPlaceholders(name)))]);
+    const inState = states.map((state) => collectPlaceholders(state.state));
+    /** The innermost state using a placeholder: states are listed depth first, a state before the states inside it. */
+    const innermost = (name: string) => {
+      const using = states.filter((_, i) => inState[i].has(name));
+      return using.find((state, i) => !using[i + 1]?.pointer.startsWith(`${state.pointer}/`));
+    };
     for (const name of used) {
       if (known.has(name)) continue;
       const callback = callbackNameOf(name);
-      const where = states.find(
-        (state) =>
-          collectPlaceholders(state.state).has(name) &&
-          !states.some((inner) => inner.path.startsWith(`${state.path} > `) && collectPlaceholders(inner.state).has(name)),
-      );
+      const where = innermost(name);
       if (callback !== undefined) {
         found.push({
           severity: "error",
@@ -153,14 +156,13 @@ function analyzeTask(visited: VisitedState, options: AnalyzeOptions, arn: ArnCon
   }
   diagnostics.push(...patternDiagnostics(visited, classified.pattern, workflowType, key));
   if (!entry.patterns.includes(classified.pattern)) {
-    const supported = entry.patterns
-      .map((pattern) => (pattern === "request-response" ? "request-response" : PATTERN_SUFFIX[pattern]))
-      .join(", ");
+    const label = (pattern: IntegrationPattern) => (pattern === "request-response" ? "request-response" : PATTERN_SUFFIX[pattern]);
+    const supported = entry.patterns.map(label).join(", ") || "none";
     diagnostics.push({
       severity: "error",
       rule: "unsupported-pattern",
       state: path,
-      message: `${key} does not support ${PATTERN_SUFFIX[classified.pattern]} (${classified.kind === "aws-sdk" ? "AWS SDK integrations" : key} support: ${supported}); change the Resource suffix`,
+      message: `${key} does not support ${label(classified.pattern)} (${classified.kind === "aws-sdk" ? "AWS SDK integrations" : key} support: ${supported}); change the Resource suffix`,
     });
     return { diagnostics, statements, summary, integration };
   }
@@ -203,7 +205,7 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): AnalysisR
       account: options.account ?? UNKNOWN_ACCOUNT,
     };
     const states = walkStates(definition);
-    diagnostics.push(...structureDiagnostics(definition, states));
+    diagnostics.push(...structureDiagnostics(definition));
     diagnostics.push(...placeholderDiagnostics(definition, options, states));
     if (
       definition.TimeoutSeconds !== undefined &&

@@ -3,27 +3,42 @@ import type { PolicyDocument, PolicyStatement } from "./types";
 
 const sortedUnique = (items: readonly string[]) => Array.from(new Set(items)).sort();
 
+/** JSON with object keys sorted (and condition values as sets), so equal conditions compare equal. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return JSON.stringify(sortedUnique(value.map(String)));
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 /**
  * Deduplicates statements and merges those with the same actions and condition. A `*` resource
  * absorbs the others of its statement.
  */
 export function mergeStatements(statements: readonly PolicyStatement[]): PolicyStatement[] {
-  const byKey = new Map<string, PolicyStatement>();
+  const byKey = new Map<string, { statement: PolicyStatement; resources: Set<string> }>();
   for (const statement of statements) {
     const actions = sortedUnique(statement.Action);
-    const key = JSON.stringify([statement.Effect, actions, statement.Condition ?? null]);
-    const existing = byKey.get(key);
-    const resources = sortedUnique([...(existing?.Resource ?? []), ...statement.Resource]);
-    byKey.set(key, {
-      Effect: statement.Effect,
-      Action: actions,
-      Resource: resources.includes("*") ? ["*"] : resources,
-      ...(statement.Condition ? { Condition: statement.Condition } : {}),
-    });
+    const key = JSON.stringify([statement.Effect, actions, canonical(statement.Condition)]);
+    let entry = byKey.get(key);
+    if (!entry) {
+      const merged: PolicyStatement = { Effect: statement.Effect, Action: actions, Resource: [] };
+      if (statement.Condition) merged.Condition = statement.Condition;
+      entry = { statement: merged, resources: new Set() };
+      byKey.set(key, entry);
+    }
+    for (const resource of statement.Resource) entry.resources.add(resource);
   }
-  return Array.from(byKey.values()).sort((a, b) =>
-    JSON.stringify([a.Action, a.Resource]).localeCompare(JSON.stringify([b.Action, b.Resource])),
-  );
+  const merged = Array.from(byKey.values(), ({ statement, resources }) => ({
+    ...statement,
+    Resource: resources.has("*") ? ["*"] : sortedUnique([...resources]),
+  }));
+  // Ordered by actions, then resources, effect and condition: the same statements in any order give the same policy.
+  const order = (statement: PolicyStatement) =>
+    JSON.stringify([statement.Action, statement.Resource, statement.Effect, canonical(statement.Condition)]);
+  return merged.sort((a, b) => order(a).localeCompare(order(b)));
 }
 
 export function policyDocument(statements: readonly PolicyStatement[]): PolicyDocument {

@@ -5,6 +5,8 @@
 import type { QueryLanguage } from "./walk";
 import { isObject } from "./walk";
 
+const hasOwn = (node: Record<string, unknown>, key: string) => Object.prototype.hasOwnProperty.call(node, key);
+
 export type ArgValue = { kind: "literal"; value: string } | { kind: "dynamic"; path: string } | { kind: "absent" };
 
 const JSONATA_EXPRESSION = /^\s*\{%[\s\S]*%\}\s*$/;
@@ -21,7 +23,9 @@ export class TaskArgs {
 
   /**
    * Values at a dotted path; a `[]` suffix on a segment visits every element of an array
-   * (`Entries[].EventBusName`). Returns one ArgValue per place the path leads to.
+   * (`Entries[].EventBusName`). Returns one ArgValue per place the path leads to, absent ones
+   * included (an entry without EventBusName goes to the default bus), or a single dynamic
+   * value when any part of the path is computed at run time.
    */
   values(path: string): ArgValue[] {
     let current: Array<{ node: unknown; where: string }> = [{ node: this.args, where: "" }];
@@ -32,13 +36,24 @@ export class TaskArgs {
       for (const { node, where } of current) {
         const here = where ? `${where}.${segment}` : segment;
         if (this.isDynamic(node)) return [{ kind: "dynamic", path: where || "(all arguments)" }];
-        if (!isObject(node)) continue;
-        if (this.language === "JSONPath" && `${segment}.$` in node) return [{ kind: "dynamic", path: `${here}.$` }];
-        if (!(segment in node)) continue;
+        const absent = { node: undefined, where: here };
+        if (!isObject(node)) {
+          next.push(absent);
+          continue;
+        }
+        if (this.language === "JSONPath" && hasOwn(node, `${segment}.$`)) return [{ kind: "dynamic", path: `${here}.$` }];
+        // Own fields only: `constructor` or `toString` are not arguments.
+        if (!hasOwn(node, segment)) {
+          next.push(absent);
+          continue;
+        }
         const child = node[segment];
         if (this.isDynamic(child)) return [{ kind: "dynamic", path: here }];
         if (each) {
-          if (!Array.isArray(child)) continue;
+          if (!Array.isArray(child)) {
+            next.push(absent);
+            continue;
+          }
           child.forEach((item, i) => next.push({ node: item, where: `${here}[${i}]` }));
         } else {
           next.push({ node: child, where: here });

@@ -15,11 +15,16 @@ function containsToken(segments: readonly string[]): boolean {
   return segments.length <= TOKEN_PATH.length && segments.every((segment, i) => segment === TOKEN_PATH[i]);
 }
 
+/** Quoted string arguments of an intrinsic function (`'...'` not opening a bracket segment). */
+const INTRINSIC_STRING = /(^|[^[])'(?:\\.|[^'\\])*'/g;
+
 /** Context-object paths (`$$...`) in a JSONPath reference or intrinsic function call. */
 function contextPaths(expression: string): string[][] {
   const found: string[][] = [];
+  // In `States.Format('$$ {}', ...)` the `$$` is text, not a path.
+  const code = expression.trimStart().startsWith("States.") ? expression.replace(INTRINSIC_STRING, "$1''") : expression;
   // A context path runs from `$$` up to a character that ends an intrinsic argument.
-  for (const match of expression.matchAll(/\$\$(?:\.[^\s,()'"[\]]+|\[[^\]]*\])*/g)) {
+  for (const match of code.matchAll(/\$\$(?:\.[^\s,()'"[\]]+|\[[^\]]*\])*/g)) {
     try {
       found.push(JSONPath.toPathArray(match[0]).slice(1));
     } catch {
@@ -36,19 +41,29 @@ interface JsonataNode {
   [key: string]: unknown;
 }
 
-/** Walks a JSONata AST for paths that start `$states.context`. */
+/** Walks a JSONata AST for `$states.context` paths that reach the token, and for `$states` itself. */
 function jsonataReferencesToken(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(jsonataReferencesToken);
   if (typeof node !== "object" || node === null) return false;
   const current = node as JsonataNode;
+  if (current.type === "variable" && current.value === "states") return true;
   if (current.type === "path" && Array.isArray(current.steps)) {
-    const [head, context, ...rest] = current.steps;
-    if (head?.type === "variable" && head.value === "states" && context?.value === "context") {
+    const [head, ...rest] = current.steps;
+    if (head?.type === "variable" && head.value === "states") {
+      // `$states.input...` is not the context; `$states.context.Task...` may be the token.
       const names = rest.map((step) => (step.type === "name" ? String(step.value) : "\u0000"));
-      if (containsToken(names)) return true;
+      if (names[0] === "context" && containsToken(names.slice(1))) return true;
+      return jsonataReferencesToken(rest) || jsonataReferencesToken(stagesOf(head));
     }
   }
   return Object.values(current).some(jsonataReferencesToken);
+}
+
+/** Predicates and other sub-expressions attached to a step, without the step's own name. */
+function stagesOf(step: JsonataNode): unknown[] {
+  return Object.entries(step)
+    .filter(([key]) => key !== "value" && key !== "type" && key !== "position")
+    .map(([, value]) => value);
 }
 
 function jsonataExpressionReferencesToken(text: string): boolean {

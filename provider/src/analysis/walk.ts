@@ -12,6 +12,19 @@ export interface VisitedState {
   queryLanguage: QueryLanguage;
 }
 
+/** One (sub-)state machine: the definition itself, a Parallel branch or a Map's item processor. */
+export interface VisitedMachine {
+  /** Null for the definition itself, else `Fan out > branch 2` or the Map state's path. */
+  path: string | null;
+  /** For messages: `the state machine`, `branch 2 of "Fan out"`, `the item processor of "Each"`. */
+  label: string;
+  /** JSON pointer of the machine object: ``, `/States/Fan out/Branches/1`, `/States/Each/ItemProcessor`. */
+  pointer: string;
+  machine: Record<string, unknown>;
+  /** Its own states (not those of machines nested in them); empty when `States` is not an object. */
+  states: VisitedState[];
+}
+
 export const PATH_SEPARATOR = " > ";
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -22,43 +35,70 @@ function escapePointer(segment: string): string {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
+function queryLanguageOf(value: unknown): QueryLanguage | undefined {
+  return value === "JSONata" || value === "JSONPath" ? value : undefined;
+}
+
 /** Sub-machines of a state: each Parallel branch, and a Map's ItemProcessor (or legacy Iterator). */
-function children(state: Record<string, unknown>, path: string, pointer: string) {
-  const found: Array<{ machine: Record<string, unknown>; path: string; pointer: string }> = [];
+function children(state: Record<string, unknown>, name: string, path: string, pointer: string) {
+  const found: Array<{ machine: Record<string, unknown>; path: string; label: string; pointer: string }> = [];
   if (state.Type === "Parallel" && Array.isArray(state.Branches)) {
     state.Branches.forEach((branch, i) => {
       if (isObject(branch)) {
-        found.push({ machine: branch, path: `${path}${PATH_SEPARATOR}branch ${i + 1}`, pointer: `${pointer}/Branches/${i}` });
+        found.push({
+          machine: branch,
+          path: `${path}${PATH_SEPARATOR}branch ${i + 1}`,
+          label: `branch ${i + 1} of "${name}"`,
+          pointer: `${pointer}/Branches/${i}`,
+        });
       }
     });
   }
   if (state.Type === "Map") {
     for (const key of ["ItemProcessor", "Iterator"]) {
-      if (isObject(state[key])) {
-        found.push({ machine: state[key] as Record<string, unknown>, path, pointer: `${pointer}/${key}` });
-      }
+      const machine = state[key];
+      if (isObject(machine)) found.push({ machine, path, label: `the item processor of "${name}"`, pointer: `${pointer}/${key}` });
     }
   }
   return found;
 }
 
-/** Depth-first list of every state; malformed parts are skipped (structure errors report them). */
-export function walkStates(definition: Record<string, unknown>): VisitedState[] {
-  const visited: VisitedState[] = [];
-  const visit = (machine: Record<string, unknown>, prefix: string, pointer: string, inherited: QueryLanguage) => {
-    const language = machine.QueryLanguage === "JSONata" || machine.QueryLanguage === "JSONPath" ? machine.QueryLanguage : inherited;
+/**
+ * Every machine and every state, depth first; malformed parts are skipped (structure errors
+ * report them). A state without its own QueryLanguage uses the definition's top-level one, as
+ * Step Functions does: an enclosing Parallel or Map state's QueryLanguage is not inherited.
+ */
+export function walkDefinition(definition: Record<string, unknown>): { machines: VisitedMachine[]; states: VisitedState[] } {
+  const machines: VisitedMachine[] = [];
+  const states: VisitedState[] = [];
+  const topLevel = queryLanguageOf(definition.QueryLanguage) ?? "JSONPath";
+  const visit = (machine: Record<string, unknown>, path: string | null, label: string, pointer: string) => {
+    const visited: VisitedMachine = { path, label, pointer, machine, states: [] };
+    machines.push(visited);
     if (!isObject(machine.States)) return;
     for (const [name, state] of Object.entries(machine.States)) {
       if (!isObject(state)) continue;
-      const path = prefix ? `${prefix}${PATH_SEPARATOR}${name}` : name;
+      const statePath = path === null ? name : `${path}${PATH_SEPARATOR}${name}`;
       const statePointer = `${pointer}/States/${escapePointer(name)}`;
-      const stateLanguage = state.QueryLanguage === "JSONata" || state.QueryLanguage === "JSONPath" ? state.QueryLanguage : language;
-      visited.push({ name, path, pointer: statePointer, state, queryLanguage: stateLanguage });
-      for (const child of children(state, path, statePointer)) visit(child.machine, child.path, child.pointer, stateLanguage);
+      const entry: VisitedState = {
+        name,
+        path: statePath,
+        pointer: statePointer,
+        state,
+        queryLanguage: queryLanguageOf(state.QueryLanguage) ?? topLevel,
+      };
+      visited.states.push(entry);
+      states.push(entry);
+      for (const child of children(state, name, statePath, statePointer)) visit(child.machine, child.path, child.label, child.pointer);
     }
   };
-  visit(definition, "", "", "JSONPath");
-  return visited;
+  visit(definition, null, "the state machine", "");
+  return { machines, states };
+}
+
+/** Depth-first list of every state (see walkDefinition). */
+export function walkStates(definition: Record<string, unknown>): VisitedState[] {
+  return walkDefinition(definition).states;
 }
 
 export { isObject };
