@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { styleText } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
-import { registered, valueOf } from "../tests/support/mocks";
+import { registered, valueOf, type Registered } from "../tests/support/mocks";
 import { analyze } from "@sfn-workflows/pulumi";
 import type { Diagnostic, WorkflowType } from "@sfn-workflows/pulumi";
 
@@ -60,13 +60,17 @@ async function deployPlan(): Promise<void> {
     const own = registered.filter((r) => r !== workflow && (r.name === workflow.name || r.name.startsWith(`${workflow.name}-`)));
     console.log(`\n  ${paint("bold", `Workflow ${workflow.name}`)}: ${own.length} child resources`);
     for (const resource of own) console.log(`    ${resource.type.padEnd(46)} ${resource.name}`);
+    const endpoint = own.find((r) => r.type === "sfn-workflows:index:SyncEndpoint");
     const policies = own.filter(
-      (r) => r.type === "aws:iam/rolePolicy:RolePolicy" || (r.type === "aws:iam/policy:Policy" && r.name.endsWith("-role")),
+      (r) =>
+        (r.type === "aws:iam/rolePolicy:RolePolicy" || (r.type === "aws:iam/policy:Policy" && r.name.endsWith("-role"))) &&
+        r.name !== `${endpoint?.name}-role`,
     );
     for (const policy of policies)
       console.log(`\n    execution role policy (${policy.name}):\n${statements(policy.inputs.policy as string)}`);
     const worker = own.find((r) => r.type === "aws:iam/policy:Policy" && r.name.endsWith("-worker"));
     if (worker) console.log(`\n    worker policy (${worker.name}):\n${statements(worker.inputs.policy as string)}`);
+    if (endpoint) describeEndpoint(endpoint.name, own);
     console.log("\n    alarms:");
     for (const alarm of own.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm"))
       console.log(`      ${alarm.name}: ${describeAlarm(alarm.inputs)}`);
@@ -76,6 +80,19 @@ async function deployPlan(): Promise<void> {
   if (warnings.length === 0) console.log("    (none)");
   console.log("\n  stack outputs:");
   for (const [key, value] of Object.entries(outputs)) console.log(`    ${key.padEnd(26)} ${value}`);
+}
+
+/** The route, who may call it, the statuses it answers and what its credentials role may do. */
+function describeEndpoint(name: string, resources: Registered[]): void {
+  const find = (type: string, resourceName = name) => resources.find((r) => r.type === type && r.name === resourceName)?.inputs;
+  const rest = find("aws:apigateway/method:Method");
+  const deployment = find("aws:apigateway/deployment:Deployment") ?? find("aws:apigatewayv2/deployment:Deployment");
+  const authorization = rest ? rest.authorization : find("aws:apigatewayv2/route:Route")?.authorizationType;
+  console.log(`\n    sync endpoint ${name}: ${rest ? "REST" : "HTTP"} API, ${deployment?.description}, authorization ${authorization}`);
+  const statuses = resources.filter((r) => r.type === "aws:apigateway/methodResponse:MethodResponse").map((r) => r.inputs.statusCode);
+  if (statuses.length) console.log(`      answers ${statuses.join(", ")} (status from the execution: SUCCEEDED, mapped errors, TIMED_OUT)`);
+  const policy = find("aws:iam/rolePolicy:RolePolicy", `${name}-role`);
+  if (policy) console.log(`      credentials role policy:\n${statements(policy.policy as string)}`);
 }
 
 /** One line per statement: effect, actions, then each resource. */

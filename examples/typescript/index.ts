@@ -34,6 +34,14 @@ const quote = new Workflow("quote", {
   definition: definition("quote.asl.json"),
   definitionSubstitutions: { QuotesTable: quotes.name, PricingFunction: "pricing" },
   alarms: { actions: [ops.arn] },
+  // POST /quotes runs the workflow and answers with its output. The body alone is the input (the
+  // definition reads $.sku); the pricing function's errors become statuses. Callers sign with SigV4.
+  syncEndpoint: {
+    path: "/quotes",
+    request: { pathParameters: false, queryString: false },
+    errorStatusCodes: { UnknownSku: 404, "Lambda.*": 502 },
+    throttle: { rateLimit: 50, burstLimit: 100 },
+  },
 });
 
 // Stack outputs, for `pulumi stack output` and StackReference consumers.
@@ -42,3 +50,4 @@ export const reviewersQueueUrl = approvals.callbackQueues.apply((queues) => queu
 export const reviewersQueueArn = approvals.callbackQueues.apply((queues) => queues.reviewers.queueArn);
 export const workerPolicyArn = approvals.workerPolicyArn;
 export const quoteStateMachineArn = quote.stateMachineArn;
+export const quoteEndpointUrl = quote.endpointUrl;

@@ -41,6 +41,23 @@ function state(type: string, name: string, inputs: Record<string, unknown>): Rec
       return { ...inputs, name: physical, arn: `arn:aws:sns:${REGION}:${ACCOUNT}:${physical}` };
     case "aws:dynamodb/table:Table":
       return { ...inputs, name: physical, arn: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${physical}` };
+    // API Gateway: ids are `${name}-id` (see newResource); invoke URLs as the real stages build them.
+    case "aws:apigateway/restApi:RestApi":
+    case "aws:apigatewayv2/api:Api":
+      return {
+        ...inputs,
+        name: physical,
+        rootResourceId: `${name}-root`,
+        executionArn: `arn:aws:execute-api:${REGION}:${ACCOUNT}:${name}-id`,
+        apiEndpoint: `https://${name}-id.execute-api.${REGION}.amazonaws.com`,
+      };
+    case "aws:apigateway/stage:Stage":
+      return { ...inputs, invokeUrl: `https://${inputs.restApi}.execute-api.${REGION}.amazonaws.com/${inputs.stageName}` };
+    case "aws:apigatewayv2/stage:Stage":
+      return {
+        ...inputs,
+        invokeUrl: `https://${inputs.apiId}.execute-api.${REGION}.amazonaws.com/${inputs.name === "$default" ? "" : inputs.name}`,
+      };
     default:
       return { ...inputs, name: physical };
   }

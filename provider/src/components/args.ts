@@ -1,6 +1,7 @@
 /** Arguments and output shapes of the components. Every default is stated where it is applied. */
 import type * as pulumi from "@pulumi/pulumi";
 import type { CustomIntegration, IntegrationPattern, WorkflowType } from "../analysis/types";
+import type { SyncEndpointOptions } from "./syncEndpoint/args";
 
 export type LogLevel = "ALL" | "ERROR" | "FATAL" | "OFF";
 export type TreatMissingData = "missing" | "ignore" | "breaching" | "notBreaching";
@@ -114,6 +115,8 @@ export interface WorkflowArgs {
   /** X-Ray tracing. Default false. */
   tracing?: boolean;
   alarms?: WorkflowAlarmsArgs;
+  /** An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: SyncEndpoint's options. */
+  syncEndpoint?: SyncEndpointOptions;
   tags?: Record<string, pulumi.Input<string>>;
 }
 

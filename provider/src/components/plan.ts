@@ -9,6 +9,7 @@ import type { AnalysisResult, Diagnostic, WorkflowType } from "../analysis/types
 import type { AlarmOverride, CallbackQueueArgs, LogLevel, WorkflowAlarmsArgs, WorkflowArgs } from "./args";
 import { ALARM_DEFAULTS, DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS, MAX_NAME_PREFIX, SQS } from "./defaults";
 import { InputError, Problems } from "./errors";
+import { checkWorkflowSyncEndpoint } from "./syncEndpoint/workflow";
 
 export const WORKFLOW_TYPE = "sfn-workflows:index:Workflow";
 
@@ -190,6 +191,7 @@ export function planWorkflow(name: string, args: WorkflowArgs): WorkflowPlan {
     );
     heartbeatTimeouts = undefined;
   }
+  checkWorkflowSyncEndpoint(problems, args.syncEndpoint, workflowType, analysis.definition);
   const errors = [...analysis.errors, ...problems.list.filter((p) => p.severity === "error")];
   if (errors.length) throw new InputError(WORKFLOW_TYPE, name, errors);
   return {

@@ -13,6 +13,7 @@ import { attachExecutionPolicy, executionRole } from "./executionRole";
 import { deployedDefinition, executionPolicy, planPolicyLayout } from "./executionPolicy";
 import { planWorkflow, WORKFLOW_TYPE, type WorkflowPlan } from "./plan";
 import { workerPolicy } from "./policyDocuments";
+import { SyncEndpoint } from "./syncEndpoint/component";
 import { workflowAlarms } from "./workflowAlarms";
 
 export class Workflow extends pulumi.ComponentResource {
@@ -26,6 +27,8 @@ export class Workflow extends pulumi.ComponentResource {
   readonly workerPolicyArn: pulumi.Output<string | undefined>;
   /** Alarm ARNs by name: executionsFailed, executionsTimedOut, heartbeatTimeouts, NAME.oldestMessageAge, NAME.deadLetters. */
   readonly alarmArns: pulumi.Output<Record<string, string>>;
+  /** The sync endpoint's invoke URL; undefined without `syncEndpoint`. */
+  readonly endpointUrl: pulumi.Output<string | undefined>;
   /** What the analysis decided, for tooling. */
   readonly plan: WorkflowPlan;
 
@@ -174,6 +177,14 @@ export class Workflow extends pulumi.ComponentResource {
       queue.alarmArns.apply((arns) => Object.fromEntries(Object.entries(arns).map(([key, arn]) => [`${callback}.${key}`, arn]))),
     );
 
+    const endpoint = args.syncEndpoint
+      ? new SyncEndpoint(
+          `${name}-endpoint`,
+          { ...args.syncEndpoint, stateMachineArn: machine.arn, tags: args.syncEndpoint.tags ?? tags },
+          { parent: this },
+        )
+      : undefined;
+
     this.stateMachineArn = machine.arn;
     this.stateMachineName = machine.name;
     this.roleArn = roleArn;
@@ -195,6 +206,7 @@ export class Workflow extends pulumi.ComponentResource {
     this.alarmArns = pulumi
       .all([pulumi.output(alarms), ...queueAlarms])
       .apply(([own, ...perQueue]): Record<string, string> => Object.assign({}, own, ...perQueue));
+    this.endpointUrl = endpoint ? endpoint.url : pulumi.output(undefined);
     this.registerOutputs({
       stateMachineArn: this.stateMachineArn,
       stateMachineName: this.stateMachineName,
@@ -203,6 +215,7 @@ export class Workflow extends pulumi.ComponentResource {
       callbackQueues: this.callbackQueues,
       workerPolicyArn: this.workerPolicyArn,
       alarmArns: this.alarmArns,
+      endpointUrl: this.endpointUrl,
     });
   }
 }
