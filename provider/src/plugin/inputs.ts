@@ -1,0 +1,98 @@
+/**
+ * Turns the inputs another language's SDK sent into the arguments a component takes. The schema
+ * marks `plain` what the component reads while it is built (the definition, callback names, alarm
+ * thresholds, the keys of substitution maps): those are awaited and must be known, even during
+ * preview. Every other value stays an Output where it is one, so secrets, unknowns and
+ * dependencies flow into the child resources unchanged.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { PackageSchema, SchemaProperty } from "./schemaTypes";
+
+/** Raised when a value the component needs up front is not known yet. */
+export class UnknownPlainInputError extends Error {}
+
+interface OutputInternals<T> {
+  isKnown: Promise<boolean>;
+  promise(): Promise<T>;
+}
+
+async function known<T>(output: pulumi.Output<T>, path: string): Promise<T> {
+  const internals = output as unknown as OutputInternals<T>;
+  if (!(await internals.isKnown)) {
+    throw new UnknownPlainInputError(`${path} must be known when the program runs (it decides what is created), but it depends on a value that is not known yet; pass it as a literal`);
+  }
+  return internals.promise();
+}
+
+/** Awaits every Output inside a value. */
+async function plainValue(value: unknown, path: string): Promise<unknown> {
+  if (pulumi.Output.isInstance(value)) return plainValue(await known(value, path), path);
+  if (Array.isArray(value)) return Promise.all(value.map((item, i) => plainValue(item, `${path}[${i}]`)));
+  if (typeof value === "object" && value !== null) {
+    const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await plainValue(item, `${path}.${key}`)] as const));
+    return Object.fromEntries(entries);
+  }
+  return value;
+}
+
+export class InputConverter {
+  constructor(private readonly schema: PackageSchema) {}
+
+  async resource(token: string, inputs: pulumi.Inputs): Promise<Record<string, unknown>> {
+    const resource = this.schema.resources[token];
+    const result: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(inputs)) {
+      const property = resource?.inputProperties?.[key];
+      result[key] = property ? await this.convert(value, property, key) : value;
+    }
+    return result;
+  }
+
+  private async convert(value: unknown, property: SchemaProperty, path: string): Promise<unknown> {
+    if (value === undefined || value === null) return undefined;
+    const shape = this.shapeOf(property);
+    // A plain leaf is read while the component is built; any other leaf flows on as it came.
+    if (!shape) return property.plain ? plainValue(value, path) : value;
+    let open: unknown = value;
+    if (pulumi.Output.isInstance(value)) {
+      // A structure wrapped whole (it holds a secret, or has dependencies): open it when known,
+      // each part an Output derived from the whole, so secrecy and dependencies stay attached.
+      const internals = value as unknown as OutputInternals<unknown>;
+      if (!(await internals.isKnown)) return property.plain ? plainValue(value, path) : value;
+      open = this.spread(value, await internals.promise());
+    }
+    if (shape.kind === "array") {
+      return Array.isArray(open) ? Promise.all(open.map((item, i) => this.convert(item, shape.item, `${path}[${i}]`))) : open;
+    }
+    if (typeof open !== "object" || open === null || Array.isArray(open)) return open;
+    const entries = await Promise.all(
+      Object.entries(open).map(async ([key, item]) => {
+        const child = shape.kind === "object" ? shape.properties[key] : shape.item;
+        return [key, child ? await this.convert(item, child, `${path}.${key}`) : item] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  /** The children of a known wrapped value, each an Output derived from the whole (same secrecy, same dependencies). */
+  private spread(whole: pulumi.Output<unknown>, inner: unknown): unknown {
+    if (Array.isArray(inner)) return inner.map((_, i) => whole.apply((v) => (v as unknown[])[i]));
+    if (typeof inner === "object" && inner !== null) {
+      return Object.fromEntries(Object.keys(inner).map((key) => [key, whole.apply((v) => (v as Record<string, unknown>)[key])]));
+    }
+    return whole;
+  }
+
+  private shapeOf(
+    property: SchemaProperty,
+  ): { kind: "object"; properties: Record<string, SchemaProperty> } | { kind: "map" | "array"; item: SchemaProperty } | undefined {
+    if (property.$ref?.startsWith("#/types/")) {
+      const type = this.schema.types?.[decodeURIComponent(property.$ref.slice("#/types/".length))];
+      if (type?.properties) return { kind: "object", properties: type.properties };
+      return undefined;
+    }
+    if (property.type === "array" && property.items) return { kind: "array", item: property.items };
+    if (property.type === "object" && property.additionalProperties) return { kind: "map", item: property.additionalProperties };
+    return undefined;
+  }
+}

@@ -1,0 +1,29 @@
+/** The parts of a Pulumi package schema the plugin reads to turn wire inputs into component arguments. */
+
+export interface SchemaProperty {
+  type?: "string" | "number" | "integer" | "boolean" | "array" | "object";
+  $ref?: string;
+  items?: SchemaProperty;
+  additionalProperties?: SchemaProperty;
+  plain?: boolean;
+}
+
+export interface SchemaObjectType {
+  type?: string;
+  properties?: Record<string, SchemaProperty>;
+  enum?: unknown[];
+}
+
+export interface SchemaResource {
+  isComponent?: boolean;
+  inputProperties?: Record<string, SchemaProperty>;
+  requiredInputs?: string[];
+  properties?: Record<string, SchemaProperty>;
+}
+
+export interface PackageSchema {
+  name: string;
+  version?: string;
+  resources: Record<string, SchemaResource>;
+  types?: Record<string, SchemaObjectType>;
+}
