@@ -4,6 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type * as schema from "../schema-types";
 import type { CallbackQueueArgs } from "./args";
 import { ALARM_DEFAULTS, SQS } from "./defaults";
 import { InputError, Problems } from "./errors";
@@ -42,7 +43,7 @@ export function validateCallbackQueueArgs(name: string, args: CallbackQueueArgs)
   if (problems.list.length) throw new InputError(CALLBACK_QUEUE_TYPE, name, problems.list);
 }
 
-export class CallbackQueue extends pulumi.ComponentResource {
+export class CallbackQueue extends pulumi.ComponentResource implements schema.CallbackQueueOutputs {
   readonly queueUrl: pulumi.Output<string>;
   readonly queueArn: pulumi.Output<string>;
   readonly queueName: pulumi.Output<string>;

@@ -4,6 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type * as schema from "../schema-types";
 import { callbackPlaceholders } from "../analysis/placeholders";
 import type { PolicyStatement } from "../analysis/types";
 import type { CallbackQueueOutputs, WorkflowArgs } from "./args";
@@ -16,7 +17,7 @@ import { workerPolicy } from "./policyDocuments";
 import { SyncEndpoint } from "./syncEndpoint/component";
 import { workflowAlarms } from "./workflowAlarms";
 
-export class Workflow extends pulumi.ComponentResource {
+export class Workflow extends pulumi.ComponentResource implements schema.WorkflowOutputs {
   readonly stateMachineArn: pulumi.Output<string>;
   readonly stateMachineName: pulumi.Output<string>;
   readonly roleArn: pulumi.Output<string>;

@@ -4,13 +4,14 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type * as schema from "../../schema-types";
 import type { SyncEndpointArgs } from "./args";
 import { InputError } from "../errors";
 import { httpEndpoint } from "./http";
 import { restEndpoint } from "./rest";
 import { endpointSettings, stateMachineArnProblem, SYNC_ENDPOINT_TYPE } from "./settings";
 
-export class SyncEndpoint extends pulumi.ComponentResource {
+export class SyncEndpoint extends pulumi.ComponentResource implements schema.SyncEndpointOutputs {
   /** The invoke URL of the route (path parameters left as `{name}`). */
   readonly url: pulumi.Output<string>;
   readonly apiId: pulumi.Output<string>;
