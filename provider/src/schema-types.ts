@@ -174,6 +174,23 @@ export interface CustomIntegrationStatementArgs {
 }
 
 /**
+ * How an alias shifts traffic to a newly published version.
+ */
+export type DeploymentType =
+  /**
+   * All traffic moves at once; the alarms are watched and roll it back.
+   */
+  | "ALL_AT_ONCE"
+  /**
+   * `percentage` of traffic first, the rest after `intervalMinutes` if no alarm fired.
+   */
+  | "CANARY"
+  /**
+   * `percentage` more traffic every `intervalMinutes` until all of it has moved.
+   */
+  | "LINEAR";
+
+/**
  * The HTTP method of the synchronous endpoint's route.
  */
 export type HttpMethod =
@@ -255,7 +272,7 @@ export interface LoggingArgs {
    */
   kmsKeyArn?: pulumi.Input<string>;
   /**
-   * Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (not allowed for EXPRESS).
+   * Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (for EXPRESS a warning says nothing would record its executions).
    */
   level?: LogLevel;
   /**
@@ -606,6 +623,34 @@ export interface WorkflowCallbackQueue {
 }
 
 /**
+ * Safe rollout: every definition change publishes a state machine version, and an alias shifts traffic to it, rolled back when an alarm fires.
+ */
+export interface WorkflowDeploymentArgs {
+  /**
+   * Names (not ARNs: CloudWatch takes an unknown name as OK, so an ARN would never roll back) of the CloudWatch alarms that roll the deployment back, at most 100. Default: the workflow's own failed, timed-out and heartbeat-timeout alarms.
+   */
+  alarms?: pulumi.Input<string>[];
+  /**
+   * Name of the alias executions start through.
+   *
+   * @default "live"
+   */
+  aliasName?: string;
+  /**
+   * CANARY and LINEAR: minutes (1-2100) between steps. Default 5.
+   */
+  intervalMinutes?: number;
+  /**
+   * CANARY and LINEAR: the share of traffic (1-99) moved per step. Default 10.
+   */
+  percentage?: number;
+  /**
+   * `ALL_AT_ONCE`, `CANARY` or `LINEAR`.
+   */
+  type: DeploymentType;
+}
+
+/**
  * An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: the inputs of `SyncEndpoint` without `stateMachineArn`.
  */
 export interface WorkflowSyncEndpointArgs {
@@ -931,6 +976,10 @@ export interface WorkflowArgs {
    */
   definitionSubstitutions?: Record<string, pulumi.Input<string>>;
   /**
+   * Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
+   */
+  deployment?: WorkflowDeploymentArgs;
+  /**
    * Logging of the state machine. Default: a log group with 30 days' retention, level `ALL` for EXPRESS and `ERROR` for STANDARD.
    */
   logging?: LoggingArgs;
@@ -978,6 +1027,10 @@ export interface WorkflowOutputs {
    * Alarm ARNs by name: `executionsFailed`, `executionsTimedOut`, `heartbeatTimeouts`, `NAME.oldestMessageAge`, `NAME.deadLetters` (those that exist).
    */
   readonly alarmArns: pulumi.Output<Record<string, string>>;
+  /**
+   * ARN of the alias executions should start through; absent without `deployment`. Export it beside `stateMachineArn` for stack references.
+   */
+  readonly aliasArn: pulumi.Output<string | undefined>;
   /**
    * The callback queues by callback name.
    */

@@ -94,6 +94,47 @@ namespace SfnWorkflows.StepFunctions
     }
 
     /// <summary>
+    /// How an alias shifts traffic to a newly published version.
+    /// </summary>
+    [EnumType]
+    public readonly struct DeploymentType : IEquatable<DeploymentType>
+    {
+        private readonly string _value;
+
+        private DeploymentType(string value)
+        {
+            _value = value ?? throw new ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// All traffic moves at once; the alarms are watched and roll it back.
+        /// </summary>
+        public static DeploymentType AllAtOnce { get; } = new DeploymentType("ALL_AT_ONCE");
+        /// <summary>
+        /// `percentage` of traffic first, the rest after `intervalMinutes` if no alarm fired.
+        /// </summary>
+        public static DeploymentType Canary { get; } = new DeploymentType("CANARY");
+        /// <summary>
+        /// `percentage` more traffic every `intervalMinutes` until all of it has moved.
+        /// </summary>
+        public static DeploymentType Linear { get; } = new DeploymentType("LINEAR");
+
+        public static bool operator ==(DeploymentType left, DeploymentType right) => left.Equals(right);
+        public static bool operator !=(DeploymentType left, DeploymentType right) => !left.Equals(right);
+
+        public static explicit operator string(DeploymentType value) => value._value;
+
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public override bool Equals(object? obj) => obj is DeploymentType other && Equals(other);
+        public bool Equals(DeploymentType other) => string.Equals(_value, other._value, StringComparison.Ordinal);
+
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public override int GetHashCode() => _value?.GetHashCode() ?? 0;
+
+        public override string ToString() => _value;
+    }
+
+    /// <summary>
     /// The HTTP method of the synchronous endpoint's route.
     /// </summary>
     [EnumType]

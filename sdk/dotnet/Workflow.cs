@@ -23,6 +23,12 @@ namespace SfnWorkflows.StepFunctions
         public Output<ImmutableDictionary<string, string>> AlarmArns { get; private set; } = null!;
 
         /// <summary>
+        /// ARN of the alias executions should start through; absent without `deployment`. Export it beside `stateMachineArn` for stack references.
+        /// </summary>
+        [Output("aliasArn")]
+        public Output<string?> AliasArn { get; private set; } = null!;
+
+        /// <summary>
         /// The callback queues by callback name.
         /// </summary>
         [Output("callbackQueues")]
@@ -139,6 +145,12 @@ namespace SfnWorkflows.StepFunctions
             get => _definitionSubstitutions ?? (_definitionSubstitutions = new Dictionary<string, Input<string>>());
             set => _definitionSubstitutions = value;
         }
+
+        /// <summary>
+        /// Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
+        /// </summary>
+        [Input("deployment")]
+        public Inputs.WorkflowDeploymentArgs? Deployment { get; set; }
 
         /// <summary>
         /// Logging of the state machine. Default: a log group with 30 days' retention, level `ALL` for EXPRESS and `ERROR` for STANDARD.

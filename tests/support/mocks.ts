@@ -2,6 +2,7 @@
  * Pulumi mocks standing in for AWS: ids, ARNs and URLs shaped like the real ones, and a record of
  * every resource registered, so tests assert on the exact graph the components build.
  */
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 
 export const ACCOUNT = "123456789012";
@@ -17,6 +18,14 @@ export interface Registered {
 
 export const registered: Registered[] = [];
 
+/** A stable stand-in for a state machine revision ID: a hash of what makes a revision. */
+function revisionOf(inputs: Record<string, unknown>): string {
+  return createHash("sha256")
+    .update(JSON.stringify([inputs.definition, inputs.roleArn, inputs.loggingConfiguration, inputs.tracingConfiguration]))
+    .digest("hex")
+    .slice(0, 32);
+}
+
 function state(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
   const physical = (inputs.name as string | undefined) ?? (inputs.namePrefix ? `${inputs.namePrefix}abc123` : `${name}-abc123`);
   switch (type) {
@@ -28,7 +37,20 @@ function state(type: string, name: string, inputs: Record<string, unknown>): Rec
         url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${physical}`,
       };
     case "aws:sfn/stateMachine:StateMachine":
-      return { ...inputs, name: physical, arn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${physical}` };
+      // Step Functions gives every definition or configuration change a new revision ID.
+      return {
+        ...inputs,
+        name: physical,
+        arn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${physical}`,
+        revisionId: revisionOf(inputs),
+      };
+    case "aws-native:stepfunctions:StateMachineVersion":
+      return { ...inputs, arn: `${inputs.stateMachineArn}:1` };
+    case "aws-native:stepfunctions:StateMachineAlias":
+      return {
+        ...inputs,
+        arn: `${String(inputs.deploymentPreference && (inputs.deploymentPreference as { stateMachineVersionArn: string }).stateMachineVersionArn).replace(/:\d+$/, "")}:${inputs.name}`,
+      };
     case "aws:iam/role:Role":
       return { ...inputs, name: physical, arn: `arn:aws:iam::${ACCOUNT}:role/${physical}` };
     case "aws:iam/policy:Policy":

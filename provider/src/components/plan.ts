@@ -10,6 +10,7 @@ import type { AlarmOverride, CallbackQueueArgs, LogLevel, WorkflowAlarmsArgs, Wo
 import { ALARM_DEFAULTS, DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS, MAX_NAME_PREFIX, SQS } from "./defaults";
 import { InputError, Problems } from "./errors";
 import { checkWorkflowSyncEndpoint } from "./syncEndpoint/workflow";
+import { planDeployment, type PlannedDeployment } from "./deployment";
 
 export const WORKFLOW_TYPE = "sfn-workflows:index:Workflow";
 
@@ -32,6 +33,8 @@ export interface WorkflowPlan {
   logging: { level: LogLevel; includeExecutionData: boolean; retentionInDays: number };
   callbacks: PlannedCallback[];
   alarms: { executionsFailed?: PlannedAlarm; executionsTimedOut?: PlannedAlarm; heartbeatTimeouts?: PlannedAlarm };
+  /** Versions and an alias, when `deployment` is set. */
+  deployment?: PlannedDeployment;
   /** Tasks a worker completes: callbacks (any queue) and activities. */
   workerTasks: boolean;
   activityArns: string[];
@@ -192,6 +195,14 @@ export function planWorkflow(name: string, args: WorkflowArgs): WorkflowPlan {
     heartbeatTimeouts = undefined;
   }
   checkWorkflowSyncEndpoint(problems, args.syncEndpoint, workflowType, analysis.definition);
+  const deployment = planDeployment(problems, args.deployment);
+  if (deployment && !deployment.alarms && !alarmsOn) {
+    problems.warn(
+      "deployment-without-alarms",
+      "deployment",
+      "alarms are off and deployment.alarms names none: nothing can roll a bad version back; name alarms or turn alarms on",
+    );
+  }
   const errors = [...analysis.errors, ...problems.list.filter((p) => p.severity === "error")];
   if (errors.length) throw new InputError(WORKFLOW_TYPE, name, errors);
   return {
@@ -206,6 +217,7 @@ export function planWorkflow(name: string, args: WorkflowArgs): WorkflowPlan {
       executionsTimedOut: alarmsOn ? planAlarm(alarmArgs, alarmArgs.executionsTimedOut) : undefined,
       heartbeatTimeouts,
     },
+    deployment,
     workerTasks: workerTasks || callbacks.length > 0,
     activityArns: analysis.integrations.filter((i) => i.kind === "activity").map((i) => i.resource),
     warnings: [...analysis.warnings, ...problems.list.filter((p) => p.severity === "warning")],

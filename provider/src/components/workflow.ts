@@ -16,6 +16,7 @@ import { planWorkflow, WORKFLOW_TYPE, type WorkflowPlan } from "./plan";
 import { workerPolicy } from "./policyDocuments";
 import { SyncEndpoint } from "./syncEndpoint/component";
 import { workflowAlarms } from "./workflowAlarms";
+import { rollout } from "./deployment";
 
 export class Workflow extends pulumi.ComponentResource implements schema.WorkflowOutputs {
   readonly stateMachineArn: pulumi.Output<string>;
@@ -28,6 +29,8 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
   readonly workerPolicyArn: pulumi.Output<string | undefined>;
   /** Alarm ARNs by name: executionsFailed, executionsTimedOut, heartbeatTimeouts, NAME.oldestMessageAge, NAME.deadLetters. */
   readonly alarmArns: pulumi.Output<Record<string, string>>;
+  /** The alias executions start through; undefined without `deployment`. */
+  readonly aliasArn: pulumi.Output<string | undefined>;
   /** The sync endpoint's invoke URL; undefined without `syncEndpoint`. */
   readonly endpointUrl: pulumi.Output<string | undefined>;
   /** What the analysis decided, for tooling. */
@@ -147,6 +150,8 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
             }
           : { level: "OFF" },
         tracingConfiguration: { enabled: args.tracing ?? false },
+        // With a deployment, versions are published by the rollout (one per revision), not here.
+        publish: false,
         tags,
       },
       { parent: this, dependsOn: dependencies },
@@ -174,6 +179,18 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
       tags,
       parent: this,
     });
+    const alias = plan.deployment
+      ? rollout({
+          name,
+          plan: plan.deployment,
+          stateMachineArn: machine.arn,
+          revisionId: machine.revisionId,
+          ownAlarmNames: Object.values(alarms).map((alarm) => alarm.name),
+          parent: this,
+        }).alias
+      : undefined;
+    // Everything that starts executions goes through the alias when there is one.
+    const entryArn = alias ? alias.arn : machine.arn;
     const queueAlarms = queues.map(([callback, queue]) =>
       queue.alarmArns.apply((arns) => Object.fromEntries(Object.entries(arns).map(([key, arn]) => [`${callback}.${key}`, arn]))),
     );
@@ -181,7 +198,7 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
     const endpoint = args.syncEndpoint
       ? new SyncEndpoint(
           `${name}-endpoint`,
-          { ...args.syncEndpoint, stateMachineArn: machine.arn, tags: args.syncEndpoint.tags ?? tags },
+          { ...args.syncEndpoint, stateMachineArn: entryArn, tags: args.syncEndpoint.tags ?? tags },
           { parent: this },
         )
       : undefined;
@@ -205,9 +222,10 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
     ) as pulumi.Output<Record<string, CallbackQueueOutputs>>;
     this.workerPolicyArn = workerPolicyArn;
     this.alarmArns = pulumi
-      .all([pulumi.output(alarms), ...queueAlarms])
+      .all([pulumi.output(Object.fromEntries(Object.entries(alarms).map(([key, alarm]) => [key, alarm.arn]))), ...queueAlarms])
       .apply(([own, ...perQueue]): Record<string, string> => Object.assign({}, own, ...perQueue));
     this.endpointUrl = endpoint ? endpoint.url : pulumi.output(undefined);
+    this.aliasArn = alias ? alias.arn : pulumi.output(undefined);
     this.registerOutputs({
       stateMachineArn: this.stateMachineArn,
       stateMachineName: this.stateMachineName,
@@ -217,6 +235,7 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
       workerPolicyArn: this.workerPolicyArn,
       alarmArns: this.alarmArns,
       endpointUrl: this.endpointUrl,
+      aliasArn: this.aliasArn,
     });
   }
 }

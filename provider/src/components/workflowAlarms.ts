@@ -17,11 +17,12 @@ export interface WorkflowAlarmsInput {
   parent: pulumi.Resource;
 }
 
-export function workflowAlarms(input: WorkflowAlarmsInput): Record<string, pulumi.Output<string>> {
+/** The alarms created, by key (executionsFailed, executionsTimedOut, heartbeatTimeouts). */
+export function workflowAlarms(input: WorkflowAlarmsInput): Record<string, aws.cloudwatch.MetricAlarm> {
   const { name, plan, args, parent, tags } = input;
-  const arns: Record<string, pulumi.Output<string>> = {};
+  const alarms: Record<string, aws.cloudwatch.MetricAlarm> = {};
   const executionAlarm = (key: string, metricName: string, planned: PlannedAlarm, what: string) => {
-    arns[key] = metricAlarm(
+    alarms[key] = metricAlarm(
       `${name}-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
       {
         ...planned,
@@ -34,7 +35,7 @@ export function workflowAlarms(input: WorkflowAlarmsInput): Record<string, pulum
       args,
       tags,
       parent,
-    ).arn;
+    );
   };
   if (plan.alarms.executionsFailed)
     executionAlarm("executionsFailed", "ExecutionsFailed", plan.alarms.executionsFailed, "Failed executions");
@@ -52,7 +53,7 @@ export function workflowAlarms(input: WorkflowAlarmsInput): Record<string, pulum
       },
       { parent },
     );
-    arns.heartbeatTimeouts = metricAlarm(
+    alarms.heartbeatTimeouts = metricAlarm(
       `${name}-heartbeat-timeouts`,
       {
         ...plan.alarms.heartbeatTimeouts,
@@ -64,7 +65,7 @@ export function workflowAlarms(input: WorkflowAlarmsInput): Record<string, pulum
       args,
       tags,
       parent,
-    ).arn;
+    );
   }
-  return arns;
+  return alarms;
 }

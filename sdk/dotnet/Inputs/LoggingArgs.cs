@@ -29,7 +29,7 @@ namespace SfnWorkflows.StepFunctions.Inputs
         public Input<string>? KmsKeyArn { get; set; }
 
         /// <summary>
-        /// Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (not allowed for EXPRESS).
+        /// Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (for EXPRESS a warning says nothing would record its executions).
         /// </summary>
         [Input("level")]
         public SfnWorkflows.StepFunctions.LogLevel? Level { get; set; }

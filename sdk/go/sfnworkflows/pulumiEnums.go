@@ -355,6 +355,177 @@ func (in *authorizationPtr) ToAuthorizationPtrOutputWithContext(ctx context.Cont
 	return pulumi.ToOutputWithContext(ctx, in).(AuthorizationPtrOutput)
 }
 
+// How an alias shifts traffic to a newly published version.
+type DeploymentType string
+
+const (
+	// All traffic moves at once; the alarms are watched and roll it back.
+	DeploymentTypeAllAtOnce = DeploymentType("ALL_AT_ONCE")
+	// `percentage` of traffic first, the rest after `intervalMinutes` if no alarm fired.
+	DeploymentTypeCanary = DeploymentType("CANARY")
+	// `percentage` more traffic every `intervalMinutes` until all of it has moved.
+	DeploymentTypeLinear = DeploymentType("LINEAR")
+)
+
+func (DeploymentType) ElementType() reflect.Type {
+	return reflect.TypeOf((*DeploymentType)(nil)).Elem()
+}
+
+func (e DeploymentType) ToDeploymentTypeOutput() DeploymentTypeOutput {
+	return pulumi.ToOutput(e).(DeploymentTypeOutput)
+}
+
+func (e DeploymentType) ToDeploymentTypeOutputWithContext(ctx context.Context) DeploymentTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(DeploymentTypeOutput)
+}
+
+func (e DeploymentType) ToDeploymentTypePtrOutput() DeploymentTypePtrOutput {
+	return e.ToDeploymentTypePtrOutputWithContext(context.Background())
+}
+
+func (e DeploymentType) ToDeploymentTypePtrOutputWithContext(ctx context.Context) DeploymentTypePtrOutput {
+	return DeploymentType(e).ToDeploymentTypeOutputWithContext(ctx).ToDeploymentTypePtrOutputWithContext(ctx)
+}
+
+func (e DeploymentType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e DeploymentType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e DeploymentType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e DeploymentType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type DeploymentTypeOutput struct{ *pulumi.OutputState }
+
+func (DeploymentTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DeploymentType)(nil)).Elem()
+}
+
+func (o DeploymentTypeOutput) ToDeploymentTypeOutput() DeploymentTypeOutput {
+	return o
+}
+
+func (o DeploymentTypeOutput) ToDeploymentTypeOutputWithContext(ctx context.Context) DeploymentTypeOutput {
+	return o
+}
+
+func (o DeploymentTypeOutput) ToDeploymentTypePtrOutput() DeploymentTypePtrOutput {
+	return o.ToDeploymentTypePtrOutputWithContext(context.Background())
+}
+
+func (o DeploymentTypeOutput) ToDeploymentTypePtrOutputWithContext(ctx context.Context) DeploymentTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DeploymentType) *DeploymentType {
+		return &v
+	}).(DeploymentTypePtrOutput)
+}
+
+func (o DeploymentTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o DeploymentTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e DeploymentType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o DeploymentTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o DeploymentTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e DeploymentType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type DeploymentTypePtrOutput struct{ *pulumi.OutputState }
+
+func (DeploymentTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DeploymentType)(nil)).Elem()
+}
+
+func (o DeploymentTypePtrOutput) ToDeploymentTypePtrOutput() DeploymentTypePtrOutput {
+	return o
+}
+
+func (o DeploymentTypePtrOutput) ToDeploymentTypePtrOutputWithContext(ctx context.Context) DeploymentTypePtrOutput {
+	return o
+}
+
+func (o DeploymentTypePtrOutput) Elem() DeploymentTypeOutput {
+	return o.ApplyT(func(v *DeploymentType) DeploymentType {
+		if v != nil {
+			return *v
+		}
+		var ret DeploymentType
+		return ret
+	}).(DeploymentTypeOutput)
+}
+
+func (o DeploymentTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o DeploymentTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *DeploymentType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// DeploymentTypeInput is an input type that accepts values of the DeploymentType enum
+// A concrete instance of `DeploymentTypeInput` can be one of the following:
+//
+//	DeploymentTypeAllAtOnce
+//	DeploymentTypeCanary
+//	DeploymentTypeLinear
+type DeploymentTypeInput interface {
+	pulumi.Input
+
+	ToDeploymentTypeOutput() DeploymentTypeOutput
+	ToDeploymentTypeOutputWithContext(context.Context) DeploymentTypeOutput
+}
+
+var deploymentTypePtrType = reflect.TypeOf((**DeploymentType)(nil)).Elem()
+
+type DeploymentTypePtrInput interface {
+	pulumi.Input
+
+	ToDeploymentTypePtrOutput() DeploymentTypePtrOutput
+	ToDeploymentTypePtrOutputWithContext(context.Context) DeploymentTypePtrOutput
+}
+
+type deploymentTypePtr string
+
+func DeploymentTypePtr(v string) DeploymentTypePtrInput {
+	return (*deploymentTypePtr)(&v)
+}
+
+func (*deploymentTypePtr) ElementType() reflect.Type {
+	return deploymentTypePtrType
+}
+
+func (in *deploymentTypePtr) ToDeploymentTypePtrOutput() DeploymentTypePtrOutput {
+	return pulumi.ToOutput(in).(DeploymentTypePtrOutput)
+}
+
+func (in *deploymentTypePtr) ToDeploymentTypePtrOutputWithContext(ctx context.Context) DeploymentTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(DeploymentTypePtrOutput)
+}
+
 // The HTTP method of the synchronous endpoint's route.
 type HttpMethod string
 
@@ -1701,6 +1872,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ApiTypePtrInput)(nil)).Elem(), ApiType("REST"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AuthorizationInput)(nil)).Elem(), Authorization("IAM"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AuthorizationPtrInput)(nil)).Elem(), Authorization("IAM"))
+	pulumi.RegisterInputType(reflect.TypeOf((*DeploymentTypeInput)(nil)).Elem(), DeploymentType("ALL_AT_ONCE"))
+	pulumi.RegisterInputType(reflect.TypeOf((*DeploymentTypePtrInput)(nil)).Elem(), DeploymentType("ALL_AT_ONCE"))
 	pulumi.RegisterInputType(reflect.TypeOf((*HttpMethodInput)(nil)).Elem(), HttpMethod("GET"))
 	pulumi.RegisterInputType(reflect.TypeOf((*HttpMethodPtrInput)(nil)).Elem(), HttpMethod("GET"))
 	pulumi.RegisterInputType(reflect.TypeOf((*IntegrationPatternInput)(nil)).Elem(), IntegrationPattern("request-response"))
@@ -1721,6 +1894,8 @@ func init() {
 	pulumi.RegisterOutputType(ApiTypePtrOutput{})
 	pulumi.RegisterOutputType(AuthorizationOutput{})
 	pulumi.RegisterOutputType(AuthorizationPtrOutput{})
+	pulumi.RegisterOutputType(DeploymentTypeOutput{})
+	pulumi.RegisterOutputType(DeploymentTypePtrOutput{})
 	pulumi.RegisterOutputType(HttpMethodOutput{})
 	pulumi.RegisterOutputType(HttpMethodPtrOutput{})
 	pulumi.RegisterOutputType(IntegrationPatternOutput{})

@@ -876,7 +876,7 @@ type Logging struct {
 	IncludeExecutionData *bool `pulumi:"includeExecutionData"`
 	// KMS key ARN for the log group. Default: CloudWatch Logs' own encryption.
 	KmsKeyArn *string `pulumi:"kmsKeyArn"`
-	// Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (not allowed for EXPRESS).
+	// Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (for EXPRESS a warning says nothing would record its executions).
 	Level *LogLevel `pulumi:"level"`
 	// Log retention, one of CloudWatch Logs' values (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653).
 	RetentionInDays *int `pulumi:"retentionInDays"`
@@ -916,7 +916,7 @@ type LoggingArgs struct {
 	IncludeExecutionData *bool `pulumi:"includeExecutionData"`
 	// KMS key ARN for the log group. Default: CloudWatch Logs' own encryption.
 	KmsKeyArn pulumi.StringPtrInput `pulumi:"kmsKeyArn"`
-	// Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (not allowed for EXPRESS).
+	// Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (for EXPRESS a warning says nothing would record its executions).
 	Level *LogLevel `pulumi:"level"`
 	// Log retention, one of CloudWatch Logs' values (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653).
 	RetentionInDays *int `pulumi:"retentionInDays"`
@@ -1026,7 +1026,7 @@ func (o LoggingOutput) KmsKeyArn() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Logging) *string { return v.KmsKeyArn }).(pulumi.StringPtrOutput)
 }
 
-// Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (not allowed for EXPRESS).
+// Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (for EXPRESS a warning says nothing would record its executions).
 func (o LoggingOutput) Level() LogLevelPtrOutput {
 	return o.ApplyT(func(v Logging) *LogLevel { return v.Level }).(LogLevelPtrOutput)
 }
@@ -1080,7 +1080,7 @@ func (o LoggingPtrOutput) KmsKeyArn() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (not allowed for EXPRESS).
+// Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (for EXPRESS a warning says nothing would record its executions).
 func (o LoggingPtrOutput) Level() LogLevelPtrOutput {
 	return o.ApplyT(func(v *Logging) *LogLevel {
 		if v == nil {
@@ -2903,6 +2903,247 @@ func (o WorkflowCallbackQueueMapOutput) MapIndex(k pulumi.StringInput) WorkflowC
 	}).(WorkflowCallbackQueueOutput)
 }
 
+// Safe rollout: every definition change publishes a state machine version, and an alias shifts traffic to it, rolled back when an alarm fires.
+type WorkflowDeployment struct {
+	// Names (not ARNs: CloudWatch takes an unknown name as OK, so an ARN would never roll back) of the CloudWatch alarms that roll the deployment back, at most 100. Default: the workflow's own failed, timed-out and heartbeat-timeout alarms.
+	Alarms []string `pulumi:"alarms"`
+	// Name of the alias executions start through.
+	AliasName *string `pulumi:"aliasName"`
+	// CANARY and LINEAR: minutes (1-2100) between steps. Default 5.
+	IntervalMinutes *int `pulumi:"intervalMinutes"`
+	// CANARY and LINEAR: the share of traffic (1-99) moved per step. Default 10.
+	Percentage *int `pulumi:"percentage"`
+	// `ALL_AT_ONCE`, `CANARY` or `LINEAR`.
+	Type DeploymentType `pulumi:"type"`
+}
+
+// Defaults sets the appropriate defaults for WorkflowDeployment
+func (val *WorkflowDeployment) Defaults() *WorkflowDeployment {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.AliasName == nil {
+		aliasName_ := "live"
+		tmp.AliasName = &aliasName_
+	}
+	return &tmp
+}
+
+// WorkflowDeploymentInput is an input type that accepts WorkflowDeploymentArgs and WorkflowDeploymentOutput values.
+// You can construct a concrete instance of `WorkflowDeploymentInput` via:
+//
+//	WorkflowDeploymentArgs{...}
+type WorkflowDeploymentInput interface {
+	pulumi.Input
+
+	ToWorkflowDeploymentOutput() WorkflowDeploymentOutput
+	ToWorkflowDeploymentOutputWithContext(context.Context) WorkflowDeploymentOutput
+}
+
+// Safe rollout: every definition change publishes a state machine version, and an alias shifts traffic to it, rolled back when an alarm fires.
+type WorkflowDeploymentArgs struct {
+	// Names (not ARNs: CloudWatch takes an unknown name as OK, so an ARN would never roll back) of the CloudWatch alarms that roll the deployment back, at most 100. Default: the workflow's own failed, timed-out and heartbeat-timeout alarms.
+	Alarms []pulumi.StringInput `pulumi:"alarms"`
+	// Name of the alias executions start through.
+	AliasName *string `pulumi:"aliasName"`
+	// CANARY and LINEAR: minutes (1-2100) between steps. Default 5.
+	IntervalMinutes *int `pulumi:"intervalMinutes"`
+	// CANARY and LINEAR: the share of traffic (1-99) moved per step. Default 10.
+	Percentage *int `pulumi:"percentage"`
+	// `ALL_AT_ONCE`, `CANARY` or `LINEAR`.
+	Type DeploymentType `pulumi:"type"`
+}
+
+// Defaults sets the appropriate defaults for WorkflowDeploymentArgs
+func (val *WorkflowDeploymentArgs) Defaults() *WorkflowDeploymentArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.AliasName == nil {
+		aliasName_ := "live"
+		tmp.AliasName = &aliasName_
+	}
+	return &tmp
+}
+func (WorkflowDeploymentArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*WorkflowDeployment)(nil)).Elem()
+}
+
+func (i WorkflowDeploymentArgs) ToWorkflowDeploymentOutput() WorkflowDeploymentOutput {
+	return i.ToWorkflowDeploymentOutputWithContext(context.Background())
+}
+
+func (i WorkflowDeploymentArgs) ToWorkflowDeploymentOutputWithContext(ctx context.Context) WorkflowDeploymentOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WorkflowDeploymentOutput)
+}
+
+func (i WorkflowDeploymentArgs) ToWorkflowDeploymentPtrOutput() WorkflowDeploymentPtrOutput {
+	return i.ToWorkflowDeploymentPtrOutputWithContext(context.Background())
+}
+
+func (i WorkflowDeploymentArgs) ToWorkflowDeploymentPtrOutputWithContext(ctx context.Context) WorkflowDeploymentPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WorkflowDeploymentOutput).ToWorkflowDeploymentPtrOutputWithContext(ctx)
+}
+
+// WorkflowDeploymentPtrInput is an input type that accepts WorkflowDeploymentArgs, WorkflowDeploymentPtr and WorkflowDeploymentPtrOutput values.
+// You can construct a concrete instance of `WorkflowDeploymentPtrInput` via:
+//
+//	        WorkflowDeploymentArgs{...}
+//
+//	or:
+//
+//	        nil
+type WorkflowDeploymentPtrInput interface {
+	pulumi.Input
+
+	ToWorkflowDeploymentPtrOutput() WorkflowDeploymentPtrOutput
+	ToWorkflowDeploymentPtrOutputWithContext(context.Context) WorkflowDeploymentPtrOutput
+}
+
+type workflowDeploymentPtrType WorkflowDeploymentArgs
+
+func WorkflowDeploymentPtr(v *WorkflowDeploymentArgs) WorkflowDeploymentPtrInput {
+	return (*workflowDeploymentPtrType)(v)
+}
+
+func (*workflowDeploymentPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**WorkflowDeployment)(nil)).Elem()
+}
+
+func (i *workflowDeploymentPtrType) ToWorkflowDeploymentPtrOutput() WorkflowDeploymentPtrOutput {
+	return i.ToWorkflowDeploymentPtrOutputWithContext(context.Background())
+}
+
+func (i *workflowDeploymentPtrType) ToWorkflowDeploymentPtrOutputWithContext(ctx context.Context) WorkflowDeploymentPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WorkflowDeploymentPtrOutput)
+}
+
+// Safe rollout: every definition change publishes a state machine version, and an alias shifts traffic to it, rolled back when an alarm fires.
+type WorkflowDeploymentOutput struct{ *pulumi.OutputState }
+
+func (WorkflowDeploymentOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*WorkflowDeployment)(nil)).Elem()
+}
+
+func (o WorkflowDeploymentOutput) ToWorkflowDeploymentOutput() WorkflowDeploymentOutput {
+	return o
+}
+
+func (o WorkflowDeploymentOutput) ToWorkflowDeploymentOutputWithContext(ctx context.Context) WorkflowDeploymentOutput {
+	return o
+}
+
+func (o WorkflowDeploymentOutput) ToWorkflowDeploymentPtrOutput() WorkflowDeploymentPtrOutput {
+	return o.ToWorkflowDeploymentPtrOutputWithContext(context.Background())
+}
+
+func (o WorkflowDeploymentOutput) ToWorkflowDeploymentPtrOutputWithContext(ctx context.Context) WorkflowDeploymentPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v WorkflowDeployment) *WorkflowDeployment {
+		return &v
+	}).(WorkflowDeploymentPtrOutput)
+}
+
+// Names (not ARNs: CloudWatch takes an unknown name as OK, so an ARN would never roll back) of the CloudWatch alarms that roll the deployment back, at most 100. Default: the workflow's own failed, timed-out and heartbeat-timeout alarms.
+func (o WorkflowDeploymentOutput) Alarms() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v WorkflowDeployment) []string { return v.Alarms }).(pulumi.StringArrayOutput)
+}
+
+// Name of the alias executions start through.
+func (o WorkflowDeploymentOutput) AliasName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v WorkflowDeployment) *string { return v.AliasName }).(pulumi.StringPtrOutput)
+}
+
+// CANARY and LINEAR: minutes (1-2100) between steps. Default 5.
+func (o WorkflowDeploymentOutput) IntervalMinutes() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v WorkflowDeployment) *int { return v.IntervalMinutes }).(pulumi.IntPtrOutput)
+}
+
+// CANARY and LINEAR: the share of traffic (1-99) moved per step. Default 10.
+func (o WorkflowDeploymentOutput) Percentage() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v WorkflowDeployment) *int { return v.Percentage }).(pulumi.IntPtrOutput)
+}
+
+// `ALL_AT_ONCE`, `CANARY` or `LINEAR`.
+func (o WorkflowDeploymentOutput) Type() DeploymentTypeOutput {
+	return o.ApplyT(func(v WorkflowDeployment) DeploymentType { return v.Type }).(DeploymentTypeOutput)
+}
+
+type WorkflowDeploymentPtrOutput struct{ *pulumi.OutputState }
+
+func (WorkflowDeploymentPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**WorkflowDeployment)(nil)).Elem()
+}
+
+func (o WorkflowDeploymentPtrOutput) ToWorkflowDeploymentPtrOutput() WorkflowDeploymentPtrOutput {
+	return o
+}
+
+func (o WorkflowDeploymentPtrOutput) ToWorkflowDeploymentPtrOutputWithContext(ctx context.Context) WorkflowDeploymentPtrOutput {
+	return o
+}
+
+func (o WorkflowDeploymentPtrOutput) Elem() WorkflowDeploymentOutput {
+	return o.ApplyT(func(v *WorkflowDeployment) WorkflowDeployment {
+		if v != nil {
+			return *v
+		}
+		var ret WorkflowDeployment
+		return ret
+	}).(WorkflowDeploymentOutput)
+}
+
+// Names (not ARNs: CloudWatch takes an unknown name as OK, so an ARN would never roll back) of the CloudWatch alarms that roll the deployment back, at most 100. Default: the workflow's own failed, timed-out and heartbeat-timeout alarms.
+func (o WorkflowDeploymentPtrOutput) Alarms() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *WorkflowDeployment) []string {
+		if v == nil {
+			return nil
+		}
+		return v.Alarms
+	}).(pulumi.StringArrayOutput)
+}
+
+// Name of the alias executions start through.
+func (o WorkflowDeploymentPtrOutput) AliasName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *WorkflowDeployment) *string {
+		if v == nil {
+			return nil
+		}
+		return v.AliasName
+	}).(pulumi.StringPtrOutput)
+}
+
+// CANARY and LINEAR: minutes (1-2100) between steps. Default 5.
+func (o WorkflowDeploymentPtrOutput) IntervalMinutes() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *WorkflowDeployment) *int {
+		if v == nil {
+			return nil
+		}
+		return v.IntervalMinutes
+	}).(pulumi.IntPtrOutput)
+}
+
+// CANARY and LINEAR: the share of traffic (1-99) moved per step. Default 10.
+func (o WorkflowDeploymentPtrOutput) Percentage() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *WorkflowDeployment) *int {
+		if v == nil {
+			return nil
+		}
+		return v.Percentage
+	}).(pulumi.IntPtrOutput)
+}
+
+// `ALL_AT_ONCE`, `CANARY` or `LINEAR`.
+func (o WorkflowDeploymentPtrOutput) Type() DeploymentTypePtrOutput {
+	return o.ApplyT(func(v *WorkflowDeployment) *DeploymentType {
+		if v == nil {
+			return nil
+		}
+		return &v.Type
+	}).(DeploymentTypePtrOutput)
+}
+
 // An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: the inputs of `SyncEndpoint` without `stateMachineArn`.
 type WorkflowSyncEndpoint struct {
 	// `true`, or settings: an access log group for the stage. Default: off.
@@ -3465,6 +3706,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*WorkflowCallbackMapInput)(nil)).Elem(), WorkflowCallbackMap{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WorkflowCallbackQueueInput)(nil)).Elem(), WorkflowCallbackQueueArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WorkflowCallbackQueueMapInput)(nil)).Elem(), WorkflowCallbackQueueMap{})
+	pulumi.RegisterInputType(reflect.TypeOf((*WorkflowDeploymentInput)(nil)).Elem(), WorkflowDeploymentArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*WorkflowDeploymentPtrInput)(nil)).Elem(), WorkflowDeploymentArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WorkflowSyncEndpointInput)(nil)).Elem(), WorkflowSyncEndpointArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WorkflowSyncEndpointPtrInput)(nil)).Elem(), WorkflowSyncEndpointArgs{})
 	pulumi.RegisterOutputType(AlarmOverrideOutput{})
@@ -3495,6 +3738,8 @@ func init() {
 	pulumi.RegisterOutputType(WorkflowCallbackMapOutput{})
 	pulumi.RegisterOutputType(WorkflowCallbackQueueOutput{})
 	pulumi.RegisterOutputType(WorkflowCallbackQueueMapOutput{})
+	pulumi.RegisterOutputType(WorkflowDeploymentOutput{})
+	pulumi.RegisterOutputType(WorkflowDeploymentPtrOutput{})
 	pulumi.RegisterOutputType(WorkflowSyncEndpointOutput{})
 	pulumi.RegisterOutputType(WorkflowSyncEndpointPtrOutput{})
 }

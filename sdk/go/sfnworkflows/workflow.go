@@ -18,6 +18,8 @@ type Workflow struct {
 
 	// Alarm ARNs by name: `executionsFailed`, `executionsTimedOut`, `heartbeatTimeouts`, `NAME.oldestMessageAge`, `NAME.deadLetters` (those that exist).
 	AlarmArns pulumi.StringMapOutput `pulumi:"alarmArns"`
+	// ARN of the alias executions should start through; absent without `deployment`. Export it beside `stateMachineArn` for stack references.
+	AliasArn pulumi.StringPtrOutput `pulumi:"aliasArn"`
 	// The callback queues by callback name.
 	CallbackQueues WorkflowCallbackQueueMapOutput `pulumi:"callbackQueues"`
 	// The full invoke URL of the synchronous endpoint's route; absent without `syncEndpoint`.
@@ -43,6 +45,9 @@ func NewWorkflow(ctx *pulumi.Context,
 
 	if args.Alarms != nil {
 		args.Alarms = args.Alarms.Defaults()
+	}
+	if args.Deployment != nil {
+		args.Deployment = args.Deployment.Defaults()
 	}
 	if args.Logging != nil {
 		args.Logging = args.Logging.Defaults()
@@ -78,6 +83,8 @@ type workflowArgs struct {
 	Definition interface{} `pulumi:"definition"`
 	// `${Key}` in any string of the definition is replaced by the value (outputs of other resources are accepted). An unknown placeholder is an error.
 	DefinitionSubstitutions map[string]string `pulumi:"definitionSubstitutions"`
+	// Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
+	Deployment *WorkflowDeployment `pulumi:"deployment"`
 	// Logging of the state machine. Default: a log group with 30 days' retention, level `ALL` for EXPRESS and `ERROR` for STANDARD.
 	Logging *Logging `pulumi:"logging"`
 	// Extra IAM statements for the derived execution role.
@@ -108,6 +115,8 @@ type WorkflowArgs struct {
 	Definition interface{}
 	// `${Key}` in any string of the definition is replaced by the value (outputs of other resources are accepted). An unknown placeholder is an error.
 	DefinitionSubstitutions map[string]pulumi.StringInput
+	// Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
+	Deployment *WorkflowDeploymentArgs
 	// Logging of the state machine. Default: a log group with 30 days' retention, level `ALL` for EXPRESS and `ERROR` for STANDARD.
 	Logging *LoggingArgs
 	// Extra IAM statements for the derived execution role.
@@ -216,6 +225,11 @@ func (o WorkflowOutput) ToWorkflowOutputWithContext(ctx context.Context) Workflo
 // Alarm ARNs by name: `executionsFailed`, `executionsTimedOut`, `heartbeatTimeouts`, `NAME.oldestMessageAge`, `NAME.deadLetters` (those that exist).
 func (o WorkflowOutput) AlarmArns() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *Workflow) pulumi.StringMapOutput { return v.AlarmArns }).(pulumi.StringMapOutput)
+}
+
+// ARN of the alias executions should start through; absent without `deployment`. Export it beside `stateMachineArn` for stack references.
+func (o WorkflowOutput) AliasArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Workflow) pulumi.StringPtrOutput { return v.AliasArn }).(pulumi.StringPtrOutput)
 }
 
 // The callback queues by callback name.

@@ -9,6 +9,7 @@ from enum import Enum
 __all__ = [
     'ApiType',
     'Authorization',
+    'DeploymentType',
     'HttpMethod',
     'IntegrationPattern',
     'LogLevel',
@@ -58,6 +59,25 @@ class Authorization(_builtins.str, Enum):
     JWT = "JWT"
     """
     HTTP only: a JWT authorizer with the `jwt` issuer and audience.
+    """
+
+
+@pulumi.type_token("sfn-workflows:index:DeploymentType")
+class DeploymentType(_builtins.str, Enum):
+    """
+    How an alias shifts traffic to a newly published version.
+    """
+    ALL_AT_ONCE = "ALL_AT_ONCE"
+    """
+    All traffic moves at once; the alarms are watched and roll it back.
+    """
+    CANARY = "CANARY"
+    """
+    `percentage` of traffic first, the rest after `intervalMinutes` if no alarm fired.
+    """
+    LINEAR = "LINEAR"
+    """
+    `percentage` more traffic every `intervalMinutes` until all of it has moved.
     """
 
 

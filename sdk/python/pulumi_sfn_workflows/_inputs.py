@@ -42,6 +42,8 @@ __all__ = [
     'WorkflowAlarmsArgsDict',
     'WorkflowCallbackArgs',
     'WorkflowCallbackArgsDict',
+    'WorkflowDeploymentArgs',
+    'WorkflowDeploymentArgsDict',
     'WorkflowSyncEndpointArgs',
     'WorkflowSyncEndpointArgsDict',
 ]
@@ -580,7 +582,7 @@ class LoggingArgsDict(TypedDict):
     """
     level: NotRequired['LogLevel']
     """
-    Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (not allowed for EXPRESS).
+    Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (for EXPRESS a warning says nothing would record its executions).
     """
     retention_in_days: NotRequired[_builtins.int]
     """
@@ -599,7 +601,7 @@ class LoggingArgs:
 
         :param _builtins.bool include_execution_data: Log execution input and output (they may hold personal data).
         :param pulumi.Input[_builtins.str] kms_key_arn: KMS key ARN for the log group. Default: CloudWatch Logs' own encryption.
-        :param 'LogLevel' level: Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (not allowed for EXPRESS).
+        :param 'LogLevel' level: Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (for EXPRESS a warning says nothing would record its executions).
         :param _builtins.int retention_in_days: Log retention, one of CloudWatch Logs' values (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653).
         """
         if include_execution_data is None:
@@ -643,7 +645,7 @@ class LoggingArgs:
     @pulumi.getter
     def level(self) -> Optional['LogLevel']:
         """
-        Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (not allowed for EXPRESS).
+        Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (for EXPRESS a warning says nothing would record its executions).
         """
         return pulumi.get(self, "level")
 
@@ -1501,6 +1503,121 @@ class WorkflowCallbackArgs:
     @visibility_timeout_seconds.setter
     def visibility_timeout_seconds(self, value: Optional[_builtins.int]):
         pulumi.set(self, "visibility_timeout_seconds", value)
+
+
+class WorkflowDeploymentArgsDict(TypedDict):
+    """
+    Safe rollout: every definition change publishes a state machine version, and an alias shifts traffic to it, rolled back when an alarm fires.
+    """
+    type: 'DeploymentType'
+    """
+    `ALL_AT_ONCE`, `CANARY` or `LINEAR`.
+    """
+    alarms: NotRequired[Sequence[pulumi.Input[_builtins.str]]]
+    """
+    Names (not ARNs: CloudWatch takes an unknown name as OK, so an ARN would never roll back) of the CloudWatch alarms that roll the deployment back, at most 100. Default: the workflow's own failed, timed-out and heartbeat-timeout alarms.
+    """
+    alias_name: NotRequired[_builtins.str]
+    """
+    Name of the alias executions start through.
+    """
+    interval_minutes: NotRequired[_builtins.int]
+    """
+    CANARY and LINEAR: minutes (1-2100) between steps. Default 5.
+    """
+    percentage: NotRequired[_builtins.int]
+    """
+    CANARY and LINEAR: the share of traffic (1-99) moved per step. Default 10.
+    """
+
+@pulumi.input_type
+class WorkflowDeploymentArgs:
+    def __init__(__self__, *,
+                 type: 'DeploymentType',
+                 alarms: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
+                 alias_name: Optional[_builtins.str] = None,
+                 interval_minutes: Optional[_builtins.int] = None,
+                 percentage: Optional[_builtins.int] = None):
+        """
+        Safe rollout: every definition change publishes a state machine version, and an alias shifts traffic to it, rolled back when an alarm fires.
+
+        :param 'DeploymentType' type: `ALL_AT_ONCE`, `CANARY` or `LINEAR`.
+        :param Sequence[pulumi.Input[_builtins.str]] alarms: Names (not ARNs: CloudWatch takes an unknown name as OK, so an ARN would never roll back) of the CloudWatch alarms that roll the deployment back, at most 100. Default: the workflow's own failed, timed-out and heartbeat-timeout alarms.
+        :param _builtins.str alias_name: Name of the alias executions start through.
+        :param _builtins.int interval_minutes: CANARY and LINEAR: minutes (1-2100) between steps. Default 5.
+        :param _builtins.int percentage: CANARY and LINEAR: the share of traffic (1-99) moved per step. Default 10.
+        """
+        pulumi.set(__self__, "type", type)
+        if alarms is not None:
+            pulumi.set(__self__, "alarms", alarms)
+        if alias_name is None:
+            alias_name = 'live'
+        if alias_name is not None:
+            pulumi.set(__self__, "alias_name", alias_name)
+        if interval_minutes is not None:
+            pulumi.set(__self__, "interval_minutes", interval_minutes)
+        if percentage is not None:
+            pulumi.set(__self__, "percentage", percentage)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> 'DeploymentType':
+        """
+        `ALL_AT_ONCE`, `CANARY` or `LINEAR`.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: 'DeploymentType'):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def alarms(self) -> Optional[Sequence[pulumi.Input[_builtins.str]]]:
+        """
+        Names (not ARNs: CloudWatch takes an unknown name as OK, so an ARN would never roll back) of the CloudWatch alarms that roll the deployment back, at most 100. Default: the workflow's own failed, timed-out and heartbeat-timeout alarms.
+        """
+        return pulumi.get(self, "alarms")
+
+    @alarms.setter
+    def alarms(self, value: Optional[Sequence[pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "alarms", value)
+
+    @_builtins.property
+    @pulumi.getter(name="aliasName")
+    def alias_name(self) -> Optional[_builtins.str]:
+        """
+        Name of the alias executions start through.
+        """
+        return pulumi.get(self, "alias_name")
+
+    @alias_name.setter
+    def alias_name(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "alias_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="intervalMinutes")
+    def interval_minutes(self) -> Optional[_builtins.int]:
+        """
+        CANARY and LINEAR: minutes (1-2100) between steps. Default 5.
+        """
+        return pulumi.get(self, "interval_minutes")
+
+    @interval_minutes.setter
+    def interval_minutes(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "interval_minutes", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def percentage(self) -> Optional[_builtins.int]:
+        """
+        CANARY and LINEAR: the share of traffic (1-99) moved per step. Default 10.
+        """
+        return pulumi.get(self, "percentage")
+
+    @percentage.setter
+    def percentage(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "percentage", value)
 
 
 class WorkflowSyncEndpointArgsDict(TypedDict):

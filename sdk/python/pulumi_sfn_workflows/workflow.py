@@ -27,6 +27,7 @@ class WorkflowArgs:
                  callbacks: Optional[Mapping[str, 'WorkflowCallbackArgs']] = None,
                  custom_integrations: Optional[Mapping[str, 'CustomIntegrationArgs']] = None,
                  definition_substitutions: Optional[Mapping[str, pulumi.Input[_builtins.str]]] = None,
+                 deployment: Optional['WorkflowDeploymentArgs'] = None,
                  logging: Optional['LoggingArgs'] = None,
                  policy_statements: Optional[Sequence['PolicyStatementArgs']] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
@@ -43,6 +44,7 @@ class WorkflowArgs:
         :param Mapping[str, 'WorkflowCallbackArgs'] callbacks: One callback queue (a `CallbackQueue` child) per entry; reference it in the definition as `${callbacks.NAME.queueUrl}` or `${callbacks.NAME.queueArn}`.
         :param Mapping[str, 'CustomIntegrationArgs'] custom_integrations: Integrations the built-in table does not know, keyed `service:action`; their statements are used as given.
         :param Mapping[str, pulumi.Input[_builtins.str]] definition_substitutions: `${Key}` in any string of the definition is replaced by the value (outputs of other resources are accepted). An unknown placeholder is an error.
+        :param 'WorkflowDeploymentArgs' deployment: Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
         :param 'LoggingArgs' logging: Logging of the state machine. Default: a log group with 30 days' retention, level `ALL` for EXPRESS and `ERROR` for STANDARD.
         :param Sequence['PolicyStatementArgs'] policy_statements: Extra IAM statements for the derived execution role.
         :param pulumi.Input[_builtins.str] role_arn: Bring your own execution role: none is derived, and a warning lists the permissions the definition needs. Default: a role derived from the definition.
@@ -61,6 +63,8 @@ class WorkflowArgs:
             pulumi.set(__self__, "custom_integrations", custom_integrations)
         if definition_substitutions is not None:
             pulumi.set(__self__, "definition_substitutions", definition_substitutions)
+        if deployment is not None:
+            pulumi.set(__self__, "deployment", deployment)
         if logging is not None:
             pulumi.set(__self__, "logging", logging)
         if policy_statements is not None:
@@ -141,6 +145,18 @@ class WorkflowArgs:
     @definition_substitutions.setter
     def definition_substitutions(self, value: Optional[Mapping[str, pulumi.Input[_builtins.str]]]):
         pulumi.set(self, "definition_substitutions", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def deployment(self) -> Optional['WorkflowDeploymentArgs']:
+        """
+        Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
+        """
+        return pulumi.get(self, "deployment")
+
+    @deployment.setter
+    def deployment(self, value: Optional['WorkflowDeploymentArgs']):
+        pulumi.set(self, "deployment", value)
 
     @_builtins.property
     @pulumi.getter
@@ -250,6 +266,7 @@ class Workflow(pulumi.ComponentResource):
                  custom_integrations: Optional[Mapping[str, Union['CustomIntegrationArgs', 'CustomIntegrationArgsDict']]] = None,
                  definition: Optional[Union[_builtins.str, Mapping[str, Any]]] = None,
                  definition_substitutions: Optional[Mapping[str, pulumi.Input[_builtins.str]]] = None,
+                 deployment: Optional[Union['WorkflowDeploymentArgs', 'WorkflowDeploymentArgsDict']] = None,
                  logging: Optional[Union['LoggingArgs', 'LoggingArgsDict']] = None,
                  policy_statements: Optional[Sequence[Union['PolicyStatementArgs', 'PolicyStatementArgsDict']]] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
@@ -269,6 +286,7 @@ class Workflow(pulumi.ComponentResource):
         :param Mapping[str, Union['CustomIntegrationArgs', 'CustomIntegrationArgsDict']] custom_integrations: Integrations the built-in table does not know, keyed `service:action`; their statements are used as given.
         :param Union[_builtins.str, Mapping[str, Any]] definition: The ASL document, as an object (a dict, map or JSON object of your language) or as a JSON string, known when the program runs: every check happens at preview. Dynamic values go in through `${Key}` placeholders filled from `definitionSubstitutions` and `callbacks`.
         :param Mapping[str, pulumi.Input[_builtins.str]] definition_substitutions: `${Key}` in any string of the definition is replaced by the value (outputs of other resources are accepted). An unknown placeholder is an error.
+        :param Union['WorkflowDeploymentArgs', 'WorkflowDeploymentArgsDict'] deployment: Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
         :param Union['LoggingArgs', 'LoggingArgsDict'] logging: Logging of the state machine. Default: a log group with 30 days' retention, level `ALL` for EXPRESS and `ERROR` for STANDARD.
         :param Sequence[Union['PolicyStatementArgs', 'PolicyStatementArgsDict']] policy_statements: Extra IAM statements for the derived execution role.
         :param pulumi.Input[_builtins.str] role_arn: Bring your own execution role: none is derived, and a warning lists the permissions the definition needs. Default: a role derived from the definition.
@@ -307,6 +325,7 @@ class Workflow(pulumi.ComponentResource):
                  custom_integrations: Optional[Mapping[str, Union['CustomIntegrationArgs', 'CustomIntegrationArgsDict']]] = None,
                  definition: Optional[Union[_builtins.str, Mapping[str, Any]]] = None,
                  definition_substitutions: Optional[Mapping[str, pulumi.Input[_builtins.str]]] = None,
+                 deployment: Optional[Union['WorkflowDeploymentArgs', 'WorkflowDeploymentArgsDict']] = None,
                  logging: Optional[Union['LoggingArgs', 'LoggingArgsDict']] = None,
                  policy_statements: Optional[Sequence[Union['PolicyStatementArgs', 'PolicyStatementArgsDict']]] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
@@ -333,6 +352,7 @@ class Workflow(pulumi.ComponentResource):
                 raise TypeError("Missing required property 'definition'")
             __props__.__dict__["definition"] = definition
             __props__.__dict__["definition_substitutions"] = definition_substitutions
+            __props__.__dict__["deployment"] = deployment
             __props__.__dict__["logging"] = logging
             __props__.__dict__["policy_statements"] = policy_statements
             __props__.__dict__["role_arn"] = role_arn
@@ -346,6 +366,7 @@ class Workflow(pulumi.ComponentResource):
                 workflow_type = 'STANDARD'
             __props__.__dict__["workflow_type"] = workflow_type
             __props__.__dict__["alarm_arns"] = None
+            __props__.__dict__["alias_arn"] = None
             __props__.__dict__["callback_queues"] = None
             __props__.__dict__["endpoint_url"] = None
             __props__.__dict__["log_group_name"] = None
@@ -365,6 +386,14 @@ class Workflow(pulumi.ComponentResource):
         Alarm ARNs by name: `executionsFailed`, `executionsTimedOut`, `heartbeatTimeouts`, `NAME.oldestMessageAge`, `NAME.deadLetters` (those that exist).
         """
         return pulumi.get(self, "alarm_arns")
+
+    @_builtins.property
+    @pulumi.getter(name="aliasArn")
+    def alias_arn(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        ARN of the alias executions should start through; absent without `deployment`. Export it beside `stateMachineArn` for stack references.
+        """
+        return pulumi.get(self, "alias_arn")
 
     @_builtins.property
     @pulumi.getter(name="callbackQueues")

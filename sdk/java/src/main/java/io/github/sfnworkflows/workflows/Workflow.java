@@ -36,6 +36,20 @@ public class Workflow extends com.pulumi.resources.ComponentResource {
         return this.alarmArns;
     }
     /**
+     * ARN of the alias executions should start through; absent without `deployment`. Export it beside `stateMachineArn` for stack references.
+     * 
+     */
+    @Export(name="aliasArn", refs={String.class}, tree="[0]")
+    private Output</* @Nullable */ String> aliasArn;
+
+    /**
+     * @return ARN of the alias executions should start through; absent without `deployment`. Export it beside `stateMachineArn` for stack references.
+     * 
+     */
+    public Output<Optional<String>> aliasArn() {
+        return Codegen.optional(this.aliasArn);
+    }
+    /**
      * The callback queues by callback name.
      * 
      */

@@ -14,6 +14,7 @@ import io.github.sfnworkflows.workflows.inputs.LoggingArgs;
 import io.github.sfnworkflows.workflows.inputs.PolicyStatementArgs;
 import io.github.sfnworkflows.workflows.inputs.WorkflowAlarmsArgs;
 import io.github.sfnworkflows.workflows.inputs.WorkflowCallbackArgs;
+import io.github.sfnworkflows.workflows.inputs.WorkflowDeploymentArgs;
 import io.github.sfnworkflows.workflows.inputs.WorkflowSyncEndpointArgs;
 import java.lang.Boolean;
 import java.lang.Object;
@@ -102,6 +103,21 @@ public final class WorkflowArgs extends com.pulumi.resources.ResourceArgs {
      */
     public Optional<Map<String,String>> definitionSubstitutions() {
         return Optional.ofNullable(this.definitionSubstitutions);
+    }
+
+    /**
+     * Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
+     * 
+     */
+    @Import(name="deployment")
+    private @Nullable WorkflowDeploymentArgs deployment;
+
+    /**
+     * @return Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
+     * 
+     */
+    public Optional<WorkflowDeploymentArgs> deployment() {
+        return Optional.ofNullable(this.deployment);
     }
 
     /**
@@ -232,6 +248,7 @@ public final class WorkflowArgs extends com.pulumi.resources.ResourceArgs {
         this.customIntegrations = $.customIntegrations;
         this.definition = $.definition;
         this.definitionSubstitutions = $.definitionSubstitutions;
+        this.deployment = $.deployment;
         this.logging = $.logging;
         this.policyStatements = $.policyStatements;
         this.roleArn = $.roleArn;
@@ -332,6 +349,17 @@ public final class WorkflowArgs extends com.pulumi.resources.ResourceArgs {
          */
         public Builder definitionSubstitutions(@Nullable Map<String,String> definitionSubstitutions) {
             $.definitionSubstitutions = definitionSubstitutions;
+            return this;
+        }
+
+        /**
+         * @param deployment Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
+         * 
+         * @return builder
+         * 
+         */
+        public Builder deployment(@Nullable WorkflowDeploymentArgs deployment) {
+            $.deployment = deployment;
             return this;
         }
 

@@ -54,14 +54,14 @@ public final class LoggingArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (not allowed for EXPRESS).
+     * Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (for EXPRESS a warning says nothing would record its executions).
      * 
      */
     @Import(name="level")
     private @Nullable LogLevel level;
 
     /**
-     * @return Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (not allowed for EXPRESS).
+     * @return Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (for EXPRESS a warning says nothing would record its executions).
      * 
      */
     public Optional<LogLevel> level() {
@@ -143,7 +143,7 @@ public final class LoggingArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param level Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (not allowed for EXPRESS).
+         * @param level Default `ALL` for EXPRESS (logs are its only record), `ERROR` for STANDARD. `OFF` creates no log group (for EXPRESS a warning says nothing would record its executions).
          * 
          * @return builder
          * 
