@@ -2,7 +2,7 @@
  * A callback queue: an encrypted SQS queue with a dead-letter queue, a TLS-only policy that lets
  * only the named senders in, and alarms for late workers and dead letters.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as schema from "../schema-types";
 import type { CallbackQueueArgs } from "./args";

@@ -1,5 +1,5 @@
 /** The derived execution role: trusted by Step Functions for this machine only, with its least-privilege policy. */
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import { INLINE_POLICY_LIMIT, MANAGED_POLICY_LIMIT, policyDocument, policySize } from "../analysis/policy";
 import type { PolicyStatement } from "../analysis/types";

@@ -1,5 +1,5 @@
 /** One CloudWatch alarm with the package's defaults; every alarm the components create goes through here. */
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AlarmActions } from "./args";
 

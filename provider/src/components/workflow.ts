@@ -2,7 +2,7 @@
  * Workflow: one ASL definition in; a state machine with its least-privilege role, callback
  * queues, logs, alarms and worker policy out. Everything is checked before the first resource.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as schema from "../schema-types";
 import { callbackPlaceholders } from "../analysis/placeholders";

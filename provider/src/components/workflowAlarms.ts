@@ -1,5 +1,5 @@
 /** The workflow's alarms: failed and timed-out executions, and task heartbeat timeouts derived from its logs. */
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { WorkflowAlarmsArgs } from "./args";
 import { HEARTBEAT_TIMEOUT_PATTERN, METRIC_NAMESPACE } from "./defaults";

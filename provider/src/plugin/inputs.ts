@@ -13,23 +13,34 @@ export class UnknownPlainInputError extends Error {}
 
 interface OutputInternals<T> {
   isKnown: Promise<boolean>;
-  promise(): Promise<T>;
+  /** With `withUnknowns`, the value even when parts of it are unknown. */
+  promise(withUnknowns?: boolean): Promise<T>;
+  /** With `runWithUnknowns`, runs `func` on a partly unknown value too (what Output's own property proxy does). */
+  apply<U>(func: (value: T) => U, runWithUnknowns?: boolean): pulumi.Output<U>;
+}
+
+function unknownPlainInput(path: string): UnknownPlainInputError {
+  return new UnknownPlainInputError(
+    `${path} must be known when the program runs (it decides what is created), but it depends on a value that is not known yet; pass it as a literal`,
+  );
 }
 
 async function known<T>(output: pulumi.Output<T>, path: string): Promise<T> {
   const internals = output as unknown as OutputInternals<T>;
-  if (!(await internals.isKnown)) {
-    throw new UnknownPlainInputError(`${path} must be known when the program runs (it decides what is created), but it depends on a value that is not known yet; pass it as a literal`);
-  }
+  if (!(await internals.isKnown)) throw unknownPlainInput(path);
   return internals.promise();
 }
 
-/** Awaits every Output inside a value. */
+/** Awaits every Output inside a value; any unknown in it is an error. */
 async function plainValue(value: unknown, path: string): Promise<unknown> {
+  // During preview the engine's unknown sentinel arrives as a bare Unknown, not wrapped in an Output.
+  if (pulumi.isUnknown(value)) throw unknownPlainInput(path);
   if (pulumi.Output.isInstance(value)) return plainValue(await known(value, path), path);
   if (Array.isArray(value)) return Promise.all(value.map((item, i) => plainValue(item, `${path}[${i}]`)));
   if (typeof value === "object" && value !== null) {
-    const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await plainValue(item, `${path}.${key}`)] as const));
+    const entries = await Promise.all(
+      Object.entries(value).map(async ([key, item]) => [key, await plainValue(item, `${path}.${key}`)] as const),
+    );
     return Object.fromEntries(entries);
   }
   return value;
@@ -50,16 +61,28 @@ export class InputConverter {
 
   private async convert(value: unknown, property: SchemaProperty, path: string): Promise<unknown> {
     if (value === undefined || value === null) return undefined;
+    // A bare Unknown (the unknown sentinel, during preview, without an output value around it) is
+    // no Input a component understands: as an Output it is one, unknown like any other.
+    if (pulumi.isUnknown(value)) {
+      if (property.plain) throw unknownPlainInput(path);
+      return pulumi.output(value);
+    }
     const shape = this.shapeOf(property);
-    // A plain leaf is read while the component is built; any other leaf flows on as it came.
-    if (!shape) return property.plain ? plainValue(value, path) : value;
+    // A plain leaf is read while the component is built; any other leaf flows on as it came
+    // (an Output where it holds bare unknowns).
+    if (!shape) {
+      if (property.plain) return plainValue(value, path);
+      return !pulumi.Output.isInstance(value) && pulumi.containsUnknowns(value) ? pulumi.output(value) : value;
+    }
     let open: unknown = value;
     if (pulumi.Output.isInstance(value)) {
-      // A structure wrapped whole (it holds a secret, or has dependencies): open it when known,
-      // each part an Output derived from the whole, so secrecy and dependencies stay attached.
-      const internals = value as unknown as OutputInternals<unknown>;
-      if (!(await internals.isKnown)) return property.plain ? plainValue(value, path) : value;
-      open = this.spread(value, await internals.promise());
+      // A structure wrapped whole (it holds a secret, or has dependencies): open it, each part an
+      // Output derived from the whole, so secrecy and dependencies stay attached. A part holding an
+      // unknown is unknown by itself; the other parts stay known, so an unknown alarm action does
+      // not make the alarm's period unknown. Only a wholly unknown structure cannot be opened.
+      const inner = await (value as unknown as OutputInternals<unknown>).promise(true);
+      if (inner === undefined || pulumi.isUnknown(inner)) return property.plain ? plainValue(value, path) : value;
+      open = this.spread(value, inner);
     }
     if (shape.kind === "array") {
       return Array.isArray(open) ? Promise.all(open.map((item, i) => this.convert(item, shape.item, `${path}[${i}]`))) : open;
@@ -74,11 +97,12 @@ export class InputConverter {
     return Object.fromEntries(entries);
   }
 
-  /** The children of a known wrapped value, each an Output derived from the whole (same secrecy, same dependencies). */
+  /** The children of a wrapped value, each an Output derived from the whole (same secrecy, same dependencies). */
   private spread(whole: pulumi.Output<unknown>, inner: unknown): unknown {
-    if (Array.isArray(inner)) return inner.map((_, i) => whole.apply((v) => (v as unknown[])[i]));
+    const part = (pick: (value: unknown) => unknown) => (whole as unknown as OutputInternals<unknown>).apply(pick, true);
+    if (Array.isArray(inner)) return inner.map((_, i) => part((v) => (v as unknown[])[i]));
     if (typeof inner === "object" && inner !== null) {
-      return Object.fromEntries(Object.keys(inner).map((key) => [key, whole.apply((v) => (v as Record<string, unknown>)[key])]));
+      return Object.fromEntries(Object.keys(inner).map((key) => [key, part((v) => (v as Record<string, unknown>)[key])]));
     }
     return whole;
   }

@@ -8,6 +8,7 @@ import { CallbackQueue } from "../components/callbackQueue";
 import { SyncEndpoint } from "../components/syncEndpoint/component";
 import { Workflow } from "../components/workflow";
 import { InputConverter } from "./inputs";
+import { persistCompileCacheSoon } from "./startup";
 import type { PackageSchema } from "./schemaTypes";
 
 type ComponentFactory = (name: string, args: never, opts: pulumi.ComponentResourceOptions) => pulumi.ComponentResource;
@@ -34,15 +35,27 @@ export class SfnWorkflowsProvider implements pulumi.provider.Provider {
     this.inputs = new InputConverter(this.parsed);
   }
 
-  async construct(name: string, type: string, inputs: pulumi.Inputs, options: pulumi.ComponentResourceOptions): Promise<pulumi.provider.ConstructResult> {
+  async construct(
+    name: string,
+    type: string,
+    inputs: pulumi.Inputs,
+    options: pulumi.ComponentResourceOptions,
+  ): Promise<pulumi.provider.ConstructResult> {
     const factory = this.components[type];
     const resource = this.parsed.resources[type];
     if (!factory || !resource) {
-      throw new Error(`sfn-workflows cannot construct "${type}": it provides ${Object.keys(this.components).sort().join(", ")}; check the resource token and the SDK version`);
+      throw new Error(
+        `sfn-workflows cannot construct "${type}": it provides ${Object.keys(this.components).sort().join(", ")}; check the resource token and the SDK version`,
+      );
     }
-    const args = await this.inputs.resource(type, inputs);
-    const component = factory(name, args as never, options) as unknown as Record<string, unknown> & pulumi.ComponentResource;
-    const state = Object.fromEntries(Object.keys(resource.properties ?? {}).map((key) => [key, component[key]]));
-    return { urn: component.urn, state: state as pulumi.Inputs };
+    try {
+      const args = await this.inputs.resource(type, inputs);
+      const component = factory(name, args as never, options) as unknown as Record<string, unknown> & pulumi.ComponentResource;
+      const state = Object.fromEntries(Object.keys(resource.properties ?? {}).map((key) => [key, component[key]]));
+      return { urn: component.urn, state: state as pulumi.Inputs };
+    } finally {
+      // The analysis and the AWS resource modules load with the first Construct.
+      persistCompileCacheSoon();
+    }
   }
 }

@@ -2,7 +2,7 @@
  * SyncEndpoint: an API Gateway route that runs an EXPRESS state machine with StartSyncExecution
  * and answers with its result. Every option is checked before anything is registered.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as schema from "../../schema-types";
 import type { SyncEndpointArgs } from "./args";

@@ -3,7 +3,7 @@
  * Cheaper and simpler than REST, but the integration cannot remap anything: the body is the input
  * as sent and the caller gets StartSyncExecution's raw answer (HTTP 200 even for failed executions).
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import { credentialsRole } from "./role";
 import { INTEGRATION_TIMEOUT_SECONDS } from "./settings";
 import { accessLogSettings, redeployTrigger } from "./stage";

@@ -3,7 +3,7 @@
  * a response template that turns the execution's status into the caller's, request validation that
  * answers 400 to a non-JSON body before any execution starts, and a stage redeployed on change.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { requestTemplate } from "./requestTemplate";
 import { responseStatuses, responseTemplate } from "./responseTemplate";

@@ -3,7 +3,7 @@
  * API Gateway's own errors (bad body, denied, throttled, timed out) carry CORS headers and the
  * same `{"error", "cause"}` body shape as execution failures.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { EndpointSettings } from "./types";
 

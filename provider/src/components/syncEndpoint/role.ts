@@ -1,5 +1,5 @@
 /** The integration's credentials role: API Gateway may start synchronous executions of one machine, nothing else. */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyDocument } from "../policyDocuments";
 

@@ -1,6 +1,6 @@
 /** What REST and HTTP stages share: the access log group and the trigger that redeploys on change. */
 import { createHash } from "node:crypto";
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { SyncEndpointApiType } from "./args";
 import type { EndpointSettings } from "./types";
