@@ -114,3 +114,48 @@ describe("Workflow option rules", () => {
     );
   });
 });
+
+describe("Workflow with many callback queues (the benchmark's workload)", () => {
+  const chain = (n: number) => {
+    const states: Record<string, unknown> = {};
+    for (let i = 1; i <= n; i++) {
+      states[`Task${i}`] = {
+        Type: "Task",
+        Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        Parameters: { QueueUrl: `\${callbacks.q${i}.queueUrl}`, MessageBody: { "token.$": "$$.Task.Token" } },
+        HeartbeatSeconds: 300,
+        TimeoutSeconds: 3600,
+        ...(i < n ? { Next: `Task${i + 1}` } : { End: true }),
+      };
+    }
+    return { StartAt: "Task1", States: states };
+  };
+  const callbacks = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`q${i + 1}`, { maxReceiveCount: 3 }]));
+
+  for (const n of [50, 200]) {
+    it(`${n} queues: every SendMessage is granted, each policy document within IAM's limits`, async () => {
+      const { result: resources, warnings } = await captureWarnings(() =>
+        capture(() => new Workflow(`many-${n}`, { definition: chain(n), callbacks: callbacks(n) }).stateMachineArn),
+      );
+      const documents = resources
+        .filter((r) => ["aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy"].includes(r.type) && !r.name.endsWith("-worker"))
+        .map((r) => r.inputs.policy as string);
+      const limit = documents.length === 1 && resources.some((r) => r.type === "aws:iam/rolePolicy:RolePolicy") ? 10240 : 6144;
+      for (const text of documents) assert.ok(text.length <= limit, `${text.length} > ${limit}`);
+      const granted = documents.flatMap((text) =>
+        JSON.parse(text)
+          .Statement.filter((s: { Action: string[] }) => s.Action.includes("sqs:SendMessage"))
+          .flatMap((s: { Resource: string[] }) => s.Resource),
+      );
+      assert.equal(new Set(granted).size, n);
+      const worker = resources.find((r) => r.name === `many-${n}-worker`)!.inputs.policy as string;
+      assert.ok(worker.length <= 6144, `worker policy is ${worker.length} characters`);
+      const queueStatement = JSON.parse(worker).Statement[1];
+      if (n === 50) assert.equal(queueStatement.Resource.length, 50);
+      else {
+        assert.deepEqual(queueStatement.Resource, [`arn:aws:sqs:us-east-1:123456789012:many-200-*`]);
+        assert.ok(warnings.some((w) => w.message.startsWith("the worker policy cannot list 200 queues")));
+      }
+    });
+  }
+});

@@ -10,10 +10,13 @@ export class InputError extends Error {
     readonly resourceType: string,
     readonly resourceName: string,
     readonly problems: readonly Diagnostic[],
+    /** False for problems only substituted values reveal, found after children were registered. */
+    nothingCreated = true,
   ) {
     const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    const consequence = nothingCreated ? "nothing was created" : "found once the substituted values were known; fix it and run again";
     super(
-      `${resourceType} "${resourceName}" has ${count}; nothing was created:\n${problems.map((p) => `  - ${formatDiagnostic(p)}`).join("\n")}`,
+      `${resourceType} "${resourceName}" has ${count}; ${consequence}:\n${problems.map((p) => `  - ${formatDiagnostic(p)}`).join("\n")}`,
     );
     this.name = "InputError";
   }

@@ -26,6 +26,48 @@ export function deployedDefinition(definition: WorkflowArgs["definition"], subst
   return JSON.stringify(substitute(parsed, substitutions));
 }
 
+/** What the role needs besides the definition's integrations: log delivery, X-Ray, queue keys, the user's statements. */
+export function additionalStatements(
+  plan: WorkflowPlan,
+  args: WorkflowArgs,
+  queueKeyArns: readonly string[],
+  extraStatements: readonly PolicyStatement[],
+): PolicyStatement[] {
+  return [
+    ...(plan.logging.level !== "OFF" ? loggingStatements() : []),
+    ...(args.tracing ? tracingStatements() : []),
+    ...kmsSendStatements(queueKeyArns),
+    ...extraStatements,
+  ];
+}
+
+type UserStatement = {
+  Effect?: "Allow" | "Deny";
+  Action: string[];
+  Resource: readonly unknown[];
+  Condition?: PolicyStatement["Condition"];
+};
+
+/** The user's `policyStatements` as IAM statements, each resource through `resolve`. */
+export function userStatements(statements: readonly UserStatement[], resolve: (resource: unknown) => string): PolicyStatement[] {
+  return statements.map((s) => ({
+    Effect: s.Effect ?? "Allow",
+    Action: s.Action,
+    Resource: s.Resource.map(resolve),
+    ...(s.Condition ? { Condition: s.Condition } : {}),
+  }));
+}
+
+/** The statements as far as they are known at preview, for sizing: unknown values as placeholders. */
+export function previewStatements(plan: WorkflowPlan, args: WorkflowArgs): PolicyStatement[] {
+  const unknown = (value: unknown) => (typeof value === "string" ? value : "${unknown}");
+  const keys = plan.callbacks.filter((c) => c.args.kmsKeyArn !== undefined).map((c) => unknown(c.args.kmsKeyArn));
+  return mergeStatements([
+    ...plan.analysis.statements,
+    ...additionalStatements(plan, args, keys, userStatements(args.policyStatements ?? [], unknown)),
+  ]);
+}
+
 export interface ExecutionPolicy {
   statements: PolicyStatement[];
   /** Warnings that only showed once the values were substituted. */
@@ -42,14 +84,11 @@ export function executionPolicy(name: string, args: WorkflowArgs, plan: Workflow
     customIntegrations: args.customIntegrations,
   });
   // Substituted values can still be wrong (a queue URL that is not one, a Resource naming an unknown integration).
-  if (analysis.errors.length) throw new InputError(WORKFLOW_TYPE, name, analysis.errors);
+  if (analysis.errors.length) throw new InputError(WORKFLOW_TYPE, name, analysis.errors, false);
   const seen = new Set(plan.warnings.map((w) => `${w.rule} ${w.state}`));
   const statements = mergeStatements([
     ...analysis.statements,
-    ...(plan.logging.level !== "OFF" ? loggingStatements() : []),
-    ...(args.tracing ? tracingStatements() : []),
-    ...kmsSendStatements(values.queueKeyArns),
-    ...values.extraStatements,
+    ...additionalStatements(plan, args, values.queueKeyArns, values.extraStatements),
   ]);
   return { statements, newWarnings: analysis.warnings.filter((w) => !seen.has(`${w.rule} ${w.state}`)) };
 }
@@ -57,16 +96,38 @@ export function executionPolicy(name: string, args: WorkflowArgs, plan: Workflow
 /** How the statements are attached: one inline policy, or managed policies when that would be too large. */
 export type PolicyLayout = { kind: "inline" } | { kind: "managed"; count: number };
 
-/** Room left for placeholders and region/account names to grow when substituted. */
-const GROWTH_PER_STATEMENT = 200;
 /** A role takes 10 managed policies unless the quota is raised. */
 const MAX_MANAGED_POLICIES = 10;
+/** Room kept free in each managed policy for estimates that fall short. */
+const MANAGED_POLICY_TARGET = MANAGED_POLICY_LIMIT - 600;
+/** Assumed length of a substituted value whose length cannot be known at preview. */
+const UNKNOWN_VALUE_LENGTH = 128;
 
-export function planPolicyLayout(name: string, plan: WorkflowPlan, extra: number): PolicyLayout {
-  const estimate =
-    policySize(policyDocument(plan.analysis.statements)) + (plan.analysis.statements.length + extra) * GROWTH_PER_STATEMENT + 1_000;
+/**
+ * The policy's size once placeholders are substituted, from the preview-time statements: region and
+ * account at their longest, callback queue ARNs as the provider will name them, other values at
+ * UNKNOWN_VALUE_LENGTH.
+ */
+export function estimatePolicySize(name: string, statements: readonly PolicyStatement[]): number {
+  const text = JSON.stringify(policyDocument(statements));
+  const longestQueueArn = (callback: string) => `arn:aws-us-gov:sqs:us-gov-west-1:123456789012:${name}-${callback}-1234567`.length;
+  return text.replace(/\$\{([^{}]+)\}/g, (_, key: string) => {
+    if (key === "AWS::Region") return "x".repeat(14);
+    if (key === "AWS::AccountId") return "x".repeat(12);
+    const callback = /^callbacks\.([^.]+)\.queue(?:Arn|Url)$/.exec(key)?.[1];
+    return "x".repeat(callback !== undefined ? longestQueueArn(callback) : UNKNOWN_VALUE_LENGTH);
+  }).length;
+}
+
+/**
+ * Decides at preview how the statements will be attached, since the number of policy resources
+ * cannot depend on values known only later. `extra` are the statements added besides the
+ * definition's (logging, tracing, keys, policyStatements), with unknown values as placeholders.
+ */
+export function planPolicyLayout(name: string, statements: readonly PolicyStatement[]): PolicyLayout {
+  const estimate = estimatePolicySize(name, statements);
   if (estimate <= INLINE_POLICY_LIMIT) return { kind: "inline" };
-  const count = Math.ceil(estimate / (MANAGED_POLICY_LIMIT - 500));
+  const count = Math.ceil(estimate / MANAGED_POLICY_TARGET);
   if (count > MAX_MANAGED_POLICIES) {
     throw new InputError(WORKFLOW_TYPE, name, [
       {
@@ -101,24 +162,47 @@ function splitLargeStatements(statements: PolicyStatement[], limit: number): Pol
   });
 }
 
+/** Splits the statement with the most resources in two until there are at least `count` pieces. */
+function atLeast(count: number, statements: PolicyStatement[]): PolicyStatement[] {
+  const pieces = [...statements];
+  while (pieces.length < count) {
+    const widest = pieces.reduce((best, piece, i) => (piece.Resource.length > pieces[best].Resource.length ? i : best), 0);
+    const statement = pieces[widest];
+    if (!statement || statement.Resource.length < 2) break;
+    const half = Math.ceil(statement.Resource.length / 2);
+    pieces.splice(
+      widest,
+      1,
+      { ...statement, Resource: statement.Resource.slice(0, half) },
+      { ...statement, Resource: statement.Resource.slice(half) },
+    );
+  }
+  return pieces;
+}
+
 /** Spreads statements over `count` documents, largest first into the smallest; each must fit `limit`. */
 export function distributeStatements(name: string, statements: PolicyStatement[], count: number, limit: number): PolicyDocument[] {
   const buckets: PolicyStatement[][] = Array.from({ length: count }, () => []);
-  const size = statementSize;
-  for (const statement of splitLargeStatements(statements, Math.floor(limit / 2)).sort((a, b) => size(b) - size(a))) {
+  const pieces = atLeast(count, splitLargeStatements(statements, Math.floor(limit / 2)));
+  for (const statement of pieces.sort((a, b) => statementSize(b) - statementSize(a))) {
     buckets.sort((a, b) => policySize(policyDocument(a)) - policySize(policyDocument(b)))[0].push(statement);
   }
   const documents = buckets.map((bucket) => policyDocument(bucket));
   const problem = documents.find((document) => document.Statement.length === 0 || policySize(document) > limit);
   if (problem) {
-    throw new InputError(WORKFLOW_TYPE, name, [
-      {
-        severity: "error",
-        rule: "policy-too-large",
-        state: null,
-        message: `the execution policy (${statements.length} statements) does not fit ${count} policies of ${limit} characters once values are substituted; pass roleArn with your own role`,
-      },
-    ]);
+    throw new InputError(
+      WORKFLOW_TYPE,
+      name,
+      [
+        {
+          severity: "error",
+          rule: "policy-too-large",
+          state: null,
+          message: `the execution policy (${statements.length} statements) does not fit ${count} policies of ${limit} characters once values are substituted; pass roleArn with your own role`,
+        },
+      ],
+      false,
+    );
   }
   return documents;
 }

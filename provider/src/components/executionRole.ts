@@ -46,14 +46,19 @@ export function attachExecutionPolicy(input: ExecutionPolicyInput): pulumi.Resou
     const policy = input.statements.apply((statements) => {
       const document = policyDocument(statements);
       if (policySize(document) > INLINE_POLICY_LIMIT) {
-        throw new InputError(WORKFLOW_TYPE, name, [
-          {
-            severity: "error",
-            rule: "policy-too-large",
-            state: null,
-            message: `the execution policy grew to ${policySize(document)} characters once values were substituted, over IAM's ${INLINE_POLICY_LIMIT}; pass roleArn`,
-          },
-        ]);
+        throw new InputError(
+          WORKFLOW_TYPE,
+          name,
+          [
+            {
+              severity: "error",
+              rule: "policy-too-large",
+              state: null,
+              message: `the execution policy grew to ${policySize(document)} characters once values were substituted, over IAM's ${INLINE_POLICY_LIMIT}; pass roleArn`,
+            },
+          ],
+          false,
+        );
       }
       return JSON.stringify(document);
     });

@@ -6,14 +6,14 @@ import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as schema from "../schema-types";
 import { callbackPlaceholders } from "../analysis/placeholders";
-import type { PolicyStatement } from "../analysis/types";
 import type { CallbackQueueOutputs, WorkflowArgs } from "./args";
 import { CallbackQueue } from "./callbackQueue";
 import { formatDiagnostic } from "./errors";
 import { attachExecutionPolicy, executionRole } from "./executionRole";
-import { deployedDefinition, executionPolicy, planPolicyLayout } from "./executionPolicy";
+import { deployedDefinition, executionPolicy, planPolicyLayout, previewStatements, userStatements } from "./executionPolicy";
 import { planWorkflow, WORKFLOW_TYPE, type WorkflowPlan } from "./plan";
 import { workerPolicy } from "./policyDocuments";
+import { MANAGED_POLICY_LIMIT } from "../analysis/policy";
 import { SyncEndpoint } from "./syncEndpoint/component";
 import { workflowAlarms } from "./workflowAlarms";
 import { rollout } from "./deployment";
@@ -39,7 +39,7 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
   constructor(name: string, args: WorkflowArgs, opts?: pulumi.ComponentResourceOptions) {
     // All checks run before anything is registered, the component included.
     const plan = planWorkflow(name, args);
-    const layout = planPolicyLayout(name, plan, (args.policyStatements?.length ?? 0) + Object.keys(args.callbacks ?? {}).length);
+    const layout = planPolicyLayout(name, previewStatements(plan, args));
     super(WORKFLOW_TYPE, name, {}, opts);
     this.plan = plan;
     for (const warning of plan.warnings) pulumi.log.warn(formatDiagnostic(warning), this);
@@ -82,14 +82,7 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
         }),
       ),
     }) as pulumi.Output<Record<string, string>>;
-    const extraStatements = pulumi.output(args.policyStatements ?? []).apply((statements) =>
-      statements.map((s): PolicyStatement => ({
-        Effect: s.Effect ?? "Allow",
-        Action: s.Action,
-        Resource: s.Resource,
-        ...(s.Condition ? { Condition: s.Condition } : {}),
-      })),
-    );
+    const extraStatements = pulumi.output(args.policyStatements ?? []).apply((statements) => userStatements(statements, String));
     const queueKeyArns = pulumi.output(
       plan.callbacks.map((c) => c.args.kmsKeyArn).filter((k): k is pulumi.Input<string> => k !== undefined),
     );
@@ -160,8 +153,18 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
     let workerPolicyArn: pulumi.Output<string | undefined> = pulumi.output(undefined);
     if (plan.workerTasks) {
       const document = pulumi
-        .all([pulumi.all(queues.map(([, queue]) => queue.queueArn)), queueKeyArns])
-        .apply(([queueArns, keys]) => JSON.stringify(workerPolicy({ queueArns, activityArns: plan.activityArns, kmsKeyArns: keys })));
+        .all([pulumi.all(queues.map(([, queue]) => queue.queueArn)), queueKeyArns, partition, region, account])
+        .apply(([queueArns, keys, p, r, a]) => {
+          const exact = workerPolicy({ queueArns, activityArns: plan.activityArns, kmsKeyArns: keys });
+          if (JSON.stringify(exact).length <= MANAGED_POLICY_LIMIT) return JSON.stringify(exact);
+          // Too many queues to list in one managed policy: all of them share the component's name prefix.
+          const prefix = `arn:${p}:sqs:${r}:${a}:${name}-*`;
+          pulumi.log.warn(
+            `the worker policy cannot list ${queueArns.length} queues within IAM's ${MANAGED_POLICY_LIMIT} characters: it grants the queue actions on ${prefix}`,
+            this,
+          );
+          return JSON.stringify(workerPolicy({ queueArns: [prefix], activityArns: plan.activityArns, kmsKeyArns: keys }));
+        });
       workerPolicyArn = new aws.iam.Policy(
         `${name}-worker`,
         { description: pulumi.interpolate`Callback workers of ${machine.name}`, policy: document, tags },
