@@ -591,9 +591,8 @@ describe("regressions found by the properties above", () => {
     );
   });
 
-  it("takes time in proportion to the definition: 5,000 tasks, half of them with schema errors, in seconds", () => {
-    // Attributing each schema error by scanning every state, and merging resources by re-sorting
-    // them for every task, took minutes here.
+  it("analyses 5,000 tasks, half of them with schema errors, with every error and every resource", () => {
+    // Speed is measured by make bench (tests/bench/analysis.js); this keeps the large case correct.
     const states: Record<string, unknown> = {};
     const count = 5000;
     for (let i = 0; i < count; i++) {
@@ -604,23 +603,9 @@ describe("regressions found by the properties above", () => {
         ...(i < count - 1 ? { Next: `S${i + 1}` } : { End: true }),
       };
     }
-    const started = Date.now();
     const result = analyzeChecked({ StartAt: "S0", States: states }, { placeholders: [] });
-    const elapsed = Date.now() - started;
     assert.equal(result.errors.length, count / 2);
     assert.equal(result.statements[0].Resource.length, count);
-    assert.ok(elapsed < 10_000, `took ${elapsed} ms`);
   });
 
-  it("compiles the schemas once: a hundred analyses take well under a second and a half", () => {
-    // asl-validator compiled its schemas on every call, some 70 ms each.
-    const definition = machine({
-      A: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Parameters: { FunctionName: "f" }, End: true },
-    });
-    analyzeChecked(definition);
-    const started = Date.now();
-    for (let i = 0; i < 100; i++) assert.equal(analyze(definition).ok, true);
-    const elapsed = Date.now() - started;
-    assert.ok(elapsed < 1500, `took ${elapsed} ms`);
-  });
 });
