@@ -38,8 +38,8 @@ test-e2e: build moto
 	MOTO_SERVER=$(CURDIR)/$(VENV)/bin/moto_server mocha --no-config --require tsx/cjs --timeout 120000 'tests/e2e/**/*.test.ts'
 
 # The full suite: unit and plugin protocol tests, the SDKs against the schema and in their own
-# languages, and workflows really running on moto.
-test: test-unit check-sdks test-sdks test-e2e
+# languages, workflows really running on moto, and `pulumi up` through the real engine.
+test: test-unit check-sdks test-sdks test-e2e test-engine
 
 test-unit: build
 	mocha
@@ -67,3 +67,4 @@ clean:
 	rm -rf provider/bin worker/bin .build
 
 include tools/sdk.mk
+include tools/engine.mk

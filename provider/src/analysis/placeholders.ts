@@ -4,6 +4,8 @@ const PLACEHOLDER = /\$\{([^{}]+)\}/g;
 
 /** Placeholder names used in a string, in order of appearance. */
 export function placeholdersIn(text: string): string[] {
+  // Most strings of a definition hold none: skip the regex for them.
+  if (!text.includes("${")) return [];
   return Array.from(text.matchAll(PLACEHOLDER), (match) => match[1]);
 }
 
