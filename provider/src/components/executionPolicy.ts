@@ -96,6 +96,11 @@ export function executionPolicy(name: string, args: WorkflowArgs, plan: Workflow
 /** How the statements are attached: one inline policy, or managed policies when that would be too large. */
 export type PolicyLayout = { kind: "inline" } | { kind: "managed"; count: number };
 
+/** The execution policy cannot be attached within IAM's limits. */
+export function policyTooLarge(name: string, message: string, nothingCreated = true): InputError {
+  return new InputError(WORKFLOW_TYPE, name, [{ severity: "error", rule: "policy-too-large", state: null, message }], nothingCreated);
+}
+
 /** A role takes 10 managed policies unless the quota is raised. */
 const MAX_MANAGED_POLICIES = 10;
 /** Room kept free in each managed policy for estimates that fall short. */
@@ -129,14 +134,10 @@ export function planPolicyLayout(name: string, statements: readonly PolicyStatem
   if (estimate <= INLINE_POLICY_LIMIT) return { kind: "inline" };
   const count = Math.ceil(estimate / MANAGED_POLICY_TARGET);
   if (count > MAX_MANAGED_POLICIES) {
-    throw new InputError(WORKFLOW_TYPE, name, [
-      {
-        severity: "error",
-        rule: "policy-too-large",
-        state: null,
-        message: `the derived execution policy needs about ${estimate} characters, more than ${MAX_MANAGED_POLICIES} managed policies hold; split the workflow or pass roleArn`,
-      },
-    ]);
+    throw policyTooLarge(
+      name,
+      `the derived execution policy needs about ${estimate} characters, more than ${MAX_MANAGED_POLICIES} managed policies hold; split the workflow or pass roleArn`,
+    );
   }
   return { kind: "managed", count };
 }
@@ -190,17 +191,9 @@ export function distributeStatements(name: string, statements: PolicyStatement[]
   const documents = buckets.map((bucket) => policyDocument(bucket));
   const problem = documents.find((document) => document.Statement.length === 0 || policySize(document) > limit);
   if (problem) {
-    throw new InputError(
-      WORKFLOW_TYPE,
+    throw policyTooLarge(
       name,
-      [
-        {
-          severity: "error",
-          rule: "policy-too-large",
-          state: null,
-          message: `the execution policy (${statements.length} statements) does not fit ${count} policies of ${limit} characters once values are substituted; pass roleArn with your own role`,
-        },
-      ],
+      `the execution policy (${statements.length} statements) does not fit ${count} policies of ${limit} characters once values are substituted; pass roleArn with your own role`,
       false,
     );
   }

@@ -3,9 +3,7 @@ import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import { INLINE_POLICY_LIMIT, MANAGED_POLICY_LIMIT, policyDocument, policySize } from "../analysis/policy";
 import type { PolicyStatement } from "../analysis/types";
-import { InputError } from "./errors";
-import { distributeStatements, type PolicyLayout } from "./executionPolicy";
-import { WORKFLOW_TYPE } from "./plan";
+import { distributeStatements, policyTooLarge, type PolicyLayout } from "./executionPolicy";
 import { executionTrustPolicy } from "./policyDocuments";
 
 export interface ExecutionRoleInput {
@@ -46,17 +44,9 @@ export function attachExecutionPolicy(input: ExecutionPolicyInput): pulumi.Resou
     const policy = input.statements.apply((statements) => {
       const document = policyDocument(statements);
       if (policySize(document) > INLINE_POLICY_LIMIT) {
-        throw new InputError(
-          WORKFLOW_TYPE,
+        throw policyTooLarge(
           name,
-          [
-            {
-              severity: "error",
-              rule: "policy-too-large",
-              state: null,
-              message: `the execution policy grew to ${policySize(document)} characters once values were substituted, over IAM's ${INLINE_POLICY_LIMIT}; pass roleArn`,
-            },
-          ],
+          `the execution policy grew to ${policySize(document)} characters once values were substituted, over IAM's ${INLINE_POLICY_LIMIT}; pass roleArn`,
           false,
         );
       }
