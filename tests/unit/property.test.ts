@@ -607,5 +607,4 @@ describe("regressions found by the properties above", () => {
     assert.equal(result.errors.length, count / 2);
     assert.equal(result.statements[0].Resource.length, count);
   });
-
 });
