@@ -28,8 +28,9 @@ type fakeProvider struct {
 	version string
 	rec     *recorder
 
-	mu     sync.Mutex
-	region string
+	mu       sync.Mutex
+	region   string
+	versions map[string]int // versioned shapes: versions created per parent, by this process
 }
 
 func newFakeProvider(pkg, version, recordPath string) *fakeProvider {
@@ -212,7 +213,21 @@ func (p *fakeProvider) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pul
 		}
 		return false
 	})
-	if !d.AnyChanges() {
+	// An input that is unknown (in a preview: it depends on something not yet created or replaced)
+	// may change, as the real providers report; DiffIncludeUnknowns misses unknowns nested in objects.
+	changedKeys := []resource.PropertyKey{}
+	if d != nil {
+		changedKeys = d.ChangedKeys()
+	}
+	for k, v := range news {
+		if ignored[string(k)] || !v.ContainsUnknowns() || (d != nil && d.Changed(k)) {
+			continue
+		}
+		if old, ok := olds[k]; !ok || !old.ContainsUnknowns() {
+			changedKeys = append(changedKeys, k)
+		}
+	}
+	if len(changedKeys) == 0 {
 		return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_NONE, HasDetailedDiff: true}, nil
 	}
 	resp := &pulumirpc.DiffResponse{
@@ -220,14 +235,14 @@ func (p *fakeProvider) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pul
 		DetailedDiff:    map[string]*pulumirpc.PropertyDiff{},
 		HasDetailedDiff: true,
 	}
-	for _, k := range d.ChangedKeys() {
+	for _, k := range changedKeys {
 		key := string(k)
 		resp.Diffs = append(resp.Diffs, key)
 		kind := pulumirpc.PropertyDiff_UPDATE
 		switch {
-		case d.Added(k):
+		case d != nil && d.Added(k):
 			kind = pulumirpc.PropertyDiff_ADD
-		case d.Deleted(k):
+		case d != nil && d.Deleted(k):
 			kind = pulumirpc.PropertyDiff_DELETE
 		}
 		if forcesReplace[key] {
@@ -316,6 +331,9 @@ func (p *fakeProvider) Create(_ context.Context, req *pulumirpc.CreateRequest) (
 		return nil, err
 	}
 	s, r := p.describe(req.GetUrn(), inputs)
+	if s.versioned && !req.GetPreview() {
+		r.seq = p.nextVersion(typeOf(req.GetUrn()), r.str("stateMachineArn"))
+	}
 	id, outs := p.outputs(s, r, inputs, "", false, req.GetPreview())
 	if !req.GetPreview() {
 		if id == "" {
@@ -354,6 +372,9 @@ func (p *fakeProvider) Update(_ context.Context, req *pulumirpc.UpdateRequest) (
 		if v, ok := olds[resource.PropertyKey(s.nameProp)]; ok && v.IsString() {
 			oldName = v.StringValue()
 		}
+	}
+	if v, ok := olds["arn"]; ok && v.IsString() {
+		r.oldArn = v.StringValue()
 	}
 	_, outs := p.outputs(s, r, news, oldName, true, req.GetPreview())
 	if !req.GetPreview() {
@@ -447,6 +468,25 @@ func (p *fakeProvider) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (
 		return nil, err
 	}
 	return &pulumirpc.InvokeResponse{Return: out}, nil
+}
+
+// nextVersion numbers a new version of PARENT: one more than the versions of it created so far,
+// by this process or (the record spans every pulumi command of a test) any earlier one.
+func (p *fakeProvider) nextVersion(typ, parent string) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.versions == nil {
+		p.versions = map[string]int{}
+	}
+	n := p.versions[parent]
+	if recorded := p.rec.count(func(e entry) bool {
+		arn, _ := e.Inputs["stateMachineArn"].(string)
+		return e.Op == "create" && e.Type == typ && arn == parent
+	}); recorded > n {
+		n = recorded
+	}
+	p.versions[parent] = n + 1
+	return n + 1
 }
 
 func typeOf(rawURN string) string { return string(urn.URN(rawURN).Type()) }

@@ -181,3 +181,129 @@ func TestInvokes(t *testing.T) {
 		t.Fatal("an unknown invoke must fail")
 	}
 }
+
+func TestStateMachineRevisionIdFollowsTheConfiguration(t *testing.T) {
+	p := configured(t, "")
+	base := map[string]any{
+		"name": "m", "type": "STANDARD", "definition": `{"a":1}`, "roleArn": "arn:aws:iam::123456789012:role/r",
+		"loggingConfiguration": map[string]any{"level": "OFF"}, "tracingConfiguration": map[string]any{"enabled": false},
+	}
+	revision := func(inputs map[string]any, update bool) string {
+		t.Helper()
+		if update {
+			resp, err := p.Update(context.Background(), &pulumirpc.UpdateRequest{
+				Urn: machineURN, Id: "x", Olds: props(t, base), OldInputs: props(t, base), News: props(t, inputs),
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, _ := unmarshal(resp.Properties)
+			return out["revisionId"].StringValue()
+		}
+		resp, err := p.Create(context.Background(), &pulumirpc.CreateRequest{Urn: machineURN, Properties: props(t, inputs)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _ := unmarshal(resp.Properties)
+		return out["revisionId"].StringValue()
+	}
+	first := revision(base, false)
+	if len(first) != 32 || first != revision(base, false) || first != revision(base, true) {
+		t.Fatalf("revisionId must be stable for the same configuration: %q", first)
+	}
+	seen := map[string]string{first: "base"}
+	for key, value := range map[string]any{
+		"definition":           `{"a":2}`,
+		"roleArn":              "arn:aws:iam::123456789012:role/other",
+		"loggingConfiguration": map[string]any{"level": "ALL"},
+		"tracingConfiguration": map[string]any{"enabled": true},
+	} {
+		changed := map[string]any{}
+		for k, v := range base {
+			changed[k] = v
+		}
+		changed[key] = value
+		for _, update := range []bool{false, true} {
+			got := revision(changed, update)
+			if prev, dup := seen[got]; dup && prev != key {
+				t.Fatalf("a %s change (update %v) must give a new revisionId, got %q (as %s)", key, update, got, prev)
+			}
+			seen[got] = key
+		}
+	}
+}
+
+func TestStateMachineVersionsAndAliasArns(t *testing.T) {
+	record := filepath.Join(t.TempDir(), "record.jsonl")
+	p := newFakeProvider("aws-native", "1.79.0", record)
+	machine := "arn:aws:states:eu-west-1:123456789012:stateMachine:m"
+	versionURN := "urn:pulumi:dev::proj::aws-native:stepfunctions:StateMachineVersion::m"
+	aliasURN := "urn:pulumi:dev::proj::aws-native:stepfunctions:StateMachineAlias::m"
+	publish := func(revision string) string {
+		t.Helper()
+		resp, err := p.Create(context.Background(), &pulumirpc.CreateRequest{Urn: versionURN,
+			Properties: props(t, map[string]any{"stateMachineArn": machine, "stateMachineRevisionId": revision})})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _ := unmarshal(resp.Properties)
+		if resp.Id != out["arn"].StringValue() {
+			t.Fatalf("version id %q != arn %v", resp.Id, out["arn"])
+		}
+		return resp.Id
+	}
+	if v1, v2 := publish("r1"), publish("r2"); v1 != machine+":1" || v2 != machine+":2" {
+		t.Fatalf("versions: got %q, %q", v1, v2)
+	}
+	// A new process (the next pulumi command) continues the numbering from the record.
+	p = newFakeProvider("aws-native", "1.79.0", record)
+	if v3 := publish("r3"); v3 != machine+":3" {
+		t.Fatalf("version after a restart: got %q", v3)
+	}
+	if resp := diff(t, p, versionURN, map[string]any{"stateMachineArn": machine, "stateMachineRevisionId": "r1"},
+		map[string]any{"stateMachineArn": machine, "stateMachineRevisionId": "r2"}); len(resp.Replaces) != 1 {
+		t.Fatalf("a new revision must replace the version: %v", resp)
+	}
+
+	alias := func(version string) map[string]any {
+		return map[string]any{"name": "live", "deploymentPreference": map[string]any{"stateMachineVersionArn": version, "type": "CANARY"}}
+	}
+	created, err := p.Create(context.Background(), &pulumirpc.CreateRequest{Urn: aliasURN, Properties: props(t, alias(machine+":1"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created.Id != machine+":live" {
+		t.Fatalf("alias id: %q", created.Id)
+	}
+	if resp := diff(t, p, aliasURN, alias(machine+":1"), alias(machine+":2")); len(resp.Replaces) != 0 || resp.Changes != pulumirpc.DiffResponse_DIFF_SOME {
+		t.Fatalf("pointing the alias at a new version must be an update: %v", resp)
+	}
+	updated, err := p.Update(context.Background(), &pulumirpc.UpdateRequest{Urn: aliasURN, Id: created.Id,
+		Olds: created.Properties, OldInputs: props(t, alias(machine+":1")), News: props(t, alias(machine+":2"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := unmarshal(updated.Properties)
+	if out["arn"].StringValue() != machine+":live" {
+		t.Fatalf("alias arn after an update: %v", out["arn"])
+	}
+}
+
+func TestUnknownNestedInputIsAChange(t *testing.T) {
+	// In a preview, an alias pointing at a version being replaced has an unknown version ARN:
+	// that is a (possible) change, an update, as the real provider reports it.
+	p := newFakeProvider("aws-native", "1.79.0", "")
+	urn := "urn:pulumi:dev::proj::aws-native:stepfunctions:StateMachineAlias::m"
+	old := resource.NewPropertyMapFromMap(map[string]any{"name": "live", "deploymentPreference": map[string]any{"stateMachineVersionArn": "arn:1"}})
+	news := resource.NewPropertyMapFromMap(map[string]any{"name": "live",
+		"deploymentPreference": map[string]any{"stateMachineVersionArn": resource.MakeComputed(resource.NewStringProperty(""))}})
+	o, _ := marshal(old)
+	n, _ := marshal(news)
+	resp, err := p.Diff(context.Background(), &pulumirpc.DiffRequest{Urn: urn, Olds: o, OldInputs: o, News: n})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.Changes != pulumirpc.DiffResponse_DIFF_SOME || len(resp.Replaces) != 0 || len(resp.Diffs) != 1 || resp.Diffs[0] != "deploymentPreference" {
+		t.Fatalf("want an update of deploymentPreference, got %v", resp)
+	}
+}

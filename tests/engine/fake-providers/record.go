@@ -6,6 +6,7 @@ package main
 // file, so each line is written under an exclusive lock.
 
 import (
+	"bufio"
 	"encoding/json"
 	"os"
 	"syscall"
@@ -52,4 +53,26 @@ func (r *recorder) write(e entry) error {
 	defer syscall.Flock(int(f.Fd()), syscall.LOCK_UN) //nolint:errcheck
 	_, err = f.Write(append(line, '\n'))
 	return err
+}
+
+// count returns how many recorded entries match (0 without a record).
+func (r *recorder) count(match func(entry) bool) int {
+	if r.path == "" {
+		return 0
+	}
+	f, err := os.Open(r.path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	n := 0
+	scanner := bufio.NewScanner(f)
+	scanner.Buffer(make([]byte, 1024*1024), 64*1024*1024)
+	for scanner.Scan() {
+		var e entry
+		if json.Unmarshal(scanner.Bytes(), &e) == nil && match(e) {
+			n++
+		}
+	}
+	return n
 }

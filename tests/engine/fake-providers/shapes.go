@@ -36,6 +36,9 @@ type shape struct {
 	extra func(r *res, out map[string]string)
 	// secrets lists the computed outputs AWS treats as secret.
 	secrets []string
+	// versioned: each create is a new numbered version of its parent (r.seq), as Step Functions
+	// numbers the versions of a state machine.
+	versioned bool
 }
 
 // res is what a shape sees of one resource.
@@ -46,6 +49,8 @@ type res struct {
 	name             string // the physical name ("" if none)
 	region           string
 	inputs           map[string]any
+	seq              int    // versioned shapes: the version number of a create
+	oldArn           string // an update: the ARN the resource already has (ARNs survive updates)
 }
 
 func (r *res) str(key string) string {
@@ -124,7 +129,10 @@ func init() {
 		extra: func(r *res, out map[string]string) {
 			out["status"] = "ACTIVE"
 			out["creationDate"] = "2026-01-01T00:00:00Z"
-			out["revisionId"] = hash(32, r.urn, fmt.Sprint(r.inputs["definition"]))
+			// Like Step Functions: a new revision for every change of the definition, role, logging
+			// or tracing (fmt.Sprint prints maps with sorted keys: stable).
+			out["revisionId"] = hash(32, r.urn, fmt.Sprint(r.inputs["definition"]), fmt.Sprint(r.inputs["roleArn"]),
+				fmt.Sprint(r.inputs["loggingConfiguration"]), fmt.Sprint(r.inputs["tracingConfiguration"]))
 		},
 	}
 	sfn.id = byArn(sfn)
@@ -316,6 +324,46 @@ func init() {
 	}
 	nativeSfn.id = byArn(nativeSfn)
 	awsNativeShapes["stepfunctions:StateMachine"] = nativeSfn
+	// A published version: "<machine arn>:<n>", n counting the versions of that machine (CloudFormation:
+	// StateMachineArn and StateMachineRevisionId are create-only).
+	sfnVersion := &shape{
+		replaces:  []string{"stateMachineArn", "stateMachineRevisionId"},
+		versioned: true,
+		arn: func(r *res) string {
+			if r.oldArn != "" {
+				return r.oldArn
+			}
+			return fmt.Sprintf("%s:%d", r.str("stateMachineArn"), r.seq)
+		},
+	}
+	sfnVersion.id = byArn(sfnVersion)
+	awsNativeShapes["stepfunctions:StateMachineVersion"] = sfnVersion
+	// An alias: "<machine arn>:<alias name>", the machine being the one of the version it routes to
+	// (CloudFormation: Name is create-only; the routing and deployment preference update in place).
+	sfnAlias := &shape{
+		nameProp: "name", replaces: []string{"name"},
+		arn: func(r *res) string {
+			if r.oldArn != "" {
+				return r.oldArn
+			}
+			versionArn := ""
+			if pref, ok := r.inputs["deploymentPreference"].(map[string]any); ok {
+				versionArn, _ = pref["stateMachineVersionArn"].(string)
+			}
+			if routes, ok := r.inputs["routingConfiguration"].([]any); ok && versionArn == "" && len(routes) > 0 {
+				if route, ok := routes[0].(map[string]any); ok {
+					versionArn, _ = route["stateMachineVersionArn"].(string)
+				}
+			}
+			machineArn := versionArn
+			if i := strings.LastIndex(versionArn, ":"); i >= 0 {
+				machineArn = versionArn[:i]
+			}
+			return machineArn + ":" + r.name
+		},
+	}
+	sfnAlias.id = byArn(sfnAlias)
+	awsNativeShapes["stepfunctions:StateMachineAlias"] = sfnAlias
 	awsNativeShapes["iam:Role"] = &shape{
 		nameProp: "roleName", autoname: true, replaces: []string{"roleName", "path"},
 		id:  byName,
