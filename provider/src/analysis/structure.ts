@@ -124,8 +124,15 @@ function loadSchemas(): Schemas {
   });
   registerAll(ajv);
   ajv.addFormat("asl_arn", (value) => !/^\$\{[^}]+\}$/.test(value));
-  const machine = ajv.getSchema(`${SCHEMA_BASE}state-machine.json#`);
-  if (!machine) throw new Error("asl-validator's state-machine schema did not load");
+  // The machine's own fields only: its states are checked one by one against their type's schema,
+  // so the machine schema need not compile every state schema up front (most of the start-up cost).
+  const machineSchema = structuredClone(fromValidator("./schemas/state-machine.json")) as {
+    $id?: string;
+    properties: { States: { patternProperties: Record<string, unknown> } };
+  };
+  delete machineSchema.$id;
+  machineSchema.properties.States.patternProperties = { "^.{1,80}$": { type: "object" } };
+  const machine = ajv.compile({ ...machineSchema, $id: `${SCHEMA_BASE}state-machine-fields.json#` });
   const variants = new Map<string, SchemaValidator>();
   schemas = {
     machine,
