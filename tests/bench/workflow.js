@@ -28,54 +28,16 @@ function fail(error) {
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 
-const ACCOUNT = "123456789012";
-const REGION = "us-east-1";
-
 const pulumi = require("@pulumi/pulumi");
-
-function state(type, name, inputs) {
-  const physical = inputs.name ?? (inputs.namePrefix ? `${inputs.namePrefix}abc123` : `${name}-abc123`);
-  switch (type) {
-    case "aws:sqs/queue:Queue":
-      return {
-        ...inputs,
-        name: physical,
-        arn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${physical}`,
-        url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${physical}`,
-      };
-    case "aws:sfn/stateMachine:StateMachine":
-      return { ...inputs, name: physical, arn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${physical}` };
-    case "aws:iam/role:Role":
-      return { ...inputs, name: physical, arn: `arn:aws:iam::${ACCOUNT}:role/${physical}` };
-    case "aws:iam/policy:Policy":
-      return { ...inputs, name: physical, arn: `arn:aws:iam::${ACCOUNT}:policy/${physical}` };
-    case "aws:cloudwatch/logGroup:LogGroup":
-      return { ...inputs, name: physical, arn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${physical}` };
-    case "aws:cloudwatch/metricAlarm:MetricAlarm":
-      return { ...inputs, name: physical, arn: `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${physical}` };
-    default:
-      return { ...inputs, name: physical };
-  }
-}
+const { ACCOUNT, fakeCall, fakeId, fakeState } = require("../support/mockAws");
 
 pulumi.runtime.setMocks(
   {
     newResource(args) {
       resources++;
-      return { id: `${args.name}-id`, state: state(args.type, args.name, args.inputs) };
+      return { id: fakeId(args.name), state: fakeState(args.type, args.name, args.inputs) };
     },
-    call(args) {
-      switch (args.token) {
-        case "aws:index/getPartition:getPartition":
-          return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
-        case "aws:index/getRegion:getRegion":
-          return { region: REGION, name: REGION, id: REGION };
-        case "aws:index/getCallerIdentity:getCallerIdentity":
-          return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/bench`, userId: "bench", id: ACCOUNT };
-        default:
-          return args.inputs;
-      }
-    },
+    call: (args) => fakeCall(args.token, args.inputs, "bench"),
   },
   "sfn-workflows-bench",
   "bench",

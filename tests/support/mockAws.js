@@ -1,0 +1,96 @@
+/**
+ * What Pulumi mocks answer in place of AWS: ids, ARNs and URLs shaped like the real ones, and the
+ * account/region/partition invokes. Plain JavaScript so the benchmark can load it without a
+ * TypeScript loader; tests/support/mocks.ts wraps it for the test suites.
+ */
+const { createHash } = require("node:crypto");
+
+const ACCOUNT = "123456789012";
+const REGION = "us-east-1";
+
+/** A stable stand-in for a state machine revision ID: a hash of what makes a revision. */
+function revisionOf(inputs) {
+  return createHash("sha256")
+    .update(JSON.stringify([inputs.definition, inputs.roleArn, inputs.loggingConfiguration, inputs.tracingConfiguration]))
+    .digest("hex")
+    .slice(0, 32);
+}
+
+/** The state a resource of `type` named `name` has after creation with `inputs`. */
+function fakeState(type, name, inputs) {
+  const physical = inputs.name ?? (inputs.namePrefix ? `${inputs.namePrefix}abc123` : `${name}-abc123`);
+  switch (type) {
+    case "aws:sqs/queue:Queue":
+      return {
+        ...inputs,
+        name: physical,
+        arn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${physical}`,
+        url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${physical}`,
+      };
+    case "aws:sfn/stateMachine:StateMachine":
+      // Step Functions gives every definition or configuration change a new revision ID.
+      return {
+        ...inputs,
+        name: physical,
+        arn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${physical}`,
+        revisionId: revisionOf(inputs),
+      };
+    case "aws-native:stepfunctions:StateMachineVersion":
+      return { ...inputs, arn: `${inputs.stateMachineArn}:1` };
+    case "aws-native:stepfunctions:StateMachineAlias":
+      return {
+        ...inputs,
+        arn: `${String(inputs.deploymentPreference && inputs.deploymentPreference.stateMachineVersionArn).replace(/:\d+$/, "")}:${inputs.name}`,
+      };
+    case "aws:iam/role:Role":
+      return { ...inputs, name: physical, arn: `arn:aws:iam::${ACCOUNT}:role/${physical}` };
+    case "aws:iam/policy:Policy":
+      return { ...inputs, name: physical, arn: `arn:aws:iam::${ACCOUNT}:policy/${physical}` };
+    case "aws:cloudwatch/logGroup:LogGroup":
+      return { ...inputs, name: physical, arn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${physical}` };
+    case "aws:cloudwatch/metricAlarm:MetricAlarm":
+      return { ...inputs, name: physical, arn: `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${physical}` };
+    case "aws:sns/topic:Topic":
+      return { ...inputs, name: physical, arn: `arn:aws:sns:${REGION}:${ACCOUNT}:${physical}` };
+    case "aws:dynamodb/table:Table":
+      return { ...inputs, name: physical, arn: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${physical}` };
+    // API Gateway: ids are `${name}-id` (see fakeId); invoke URLs as the real stages build them.
+    case "aws:apigateway/restApi:RestApi":
+    case "aws:apigatewayv2/api:Api":
+      return {
+        ...inputs,
+        name: physical,
+        rootResourceId: `${name}-root`,
+        executionArn: `arn:aws:execute-api:${REGION}:${ACCOUNT}:${name}-id`,
+        apiEndpoint: `https://${name}-id.execute-api.${REGION}.amazonaws.com`,
+      };
+    case "aws:apigateway/stage:Stage":
+      return { ...inputs, invokeUrl: `https://${inputs.restApi}.execute-api.${REGION}.amazonaws.com/${inputs.stageName}` };
+    case "aws:apigatewayv2/stage:Stage":
+      return {
+        ...inputs,
+        invokeUrl: `https://${inputs.apiId}.execute-api.${REGION}.amazonaws.com/${inputs.name === "$default" ? "" : inputs.name}`,
+      };
+    default:
+      return { ...inputs, name: physical };
+  }
+}
+
+/** The id a resource named `name` gets. */
+const fakeId = (name) => `${name}-id`;
+
+/** What an invoke answers; `caller` names the principal getCallerIdentity reports. */
+function fakeCall(token, inputs, caller) {
+  switch (token) {
+    case "aws:index/getPartition:getPartition":
+      return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+    case "aws:index/getRegion:getRegion":
+      return { region: REGION, name: REGION, id: REGION };
+    case "aws:index/getCallerIdentity:getCallerIdentity":
+      return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/${caller}`, userId: caller, id: ACCOUNT };
+    default:
+      return inputs;
+  }
+}
+
+module.exports = { ACCOUNT, REGION, fakeState, fakeId, fakeCall };
