@@ -10,6 +10,7 @@ import { ALARM_DEFAULTS, SQS } from "./defaults";
 import { InputError, Problems } from "./errors";
 import { metricAlarm } from "./metricAlarm";
 import { queuePolicy } from "./policyDocuments";
+import { shallowStackTraces } from "./stackTraces";
 
 export const CALLBACK_QUEUE_TYPE = "sfn-workflows:index:CallbackQueue";
 
@@ -54,100 +55,105 @@ export class CallbackQueue extends pulumi.ComponentResource implements schema.Ca
 
   constructor(name: string, args: CallbackQueueArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     validateCallbackQueueArgs(name, args);
-    super(CALLBACK_QUEUE_TYPE, name, {}, opts);
-    const settings = callbackQueueSettings(args);
-    const encryption = args.kmsKeyArn
-      ? { kmsMasterKeyId: args.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300 }
-      : { sqsManagedSseEnabled: true };
-    const deadLetters = new aws.sqs.Queue(
-      `${name}-dlq`,
-      { ...encryption, messageRetentionSeconds: SQS.maxRetention, tags: args.tags },
-      { parent: this },
-    );
-    const queue = new aws.sqs.Queue(
-      name,
-      {
-        ...encryption,
-        visibilityTimeoutSeconds: settings.visibilityTimeoutSeconds,
-        messageRetentionSeconds: settings.messageRetentionSeconds,
-        redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: deadLetters.arn, maxReceiveCount: settings.maxReceiveCount }),
-        tags: args.tags,
-      },
-      { parent: this },
-    );
-    // Only this queue may move messages into its dead-letter queue.
-    new aws.sqs.RedriveAllowPolicy(
-      `${name}-dlq`,
-      {
-        queueUrl: deadLetters.url,
-        redriveAllowPolicy: pulumi.jsonStringify({ redrivePermission: "byQueue", sourceQueueArns: [queue.arn] }),
-      },
-      { parent: this },
-    );
-    const senders = pulumi.output(args.senderRoleArns ?? []);
-    new aws.sqs.QueuePolicy(
-      name,
-      { queueUrl: queue.url, policy: pulumi.all([queue.arn, senders]).apply(([arn, roles]) => JSON.stringify(queuePolicy(arn, roles))) },
-      { parent: this },
-    );
-    new aws.sqs.QueuePolicy(
-      `${name}-dlq`,
-      { queueUrl: deadLetters.url, policy: deadLetters.arn.apply((arn) => JSON.stringify(queuePolicy(arn, []))) },
-      { parent: this },
-    );
+    const restoreStackTraces = shallowStackTraces();
+    try {
+      super(CALLBACK_QUEUE_TYPE, name, {}, opts);
+      const settings = callbackQueueSettings(args);
+      const encryption = args.kmsKeyArn
+        ? { kmsMasterKeyId: args.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300 }
+        : { sqsManagedSseEnabled: true };
+      const deadLetters = new aws.sqs.Queue(
+        `${name}-dlq`,
+        { ...encryption, messageRetentionSeconds: SQS.maxRetention, tags: args.tags },
+        { parent: this },
+      );
+      const queue = new aws.sqs.Queue(
+        name,
+        {
+          ...encryption,
+          visibilityTimeoutSeconds: settings.visibilityTimeoutSeconds,
+          messageRetentionSeconds: settings.messageRetentionSeconds,
+          redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: deadLetters.arn, maxReceiveCount: settings.maxReceiveCount }),
+          tags: args.tags,
+        },
+        { parent: this },
+      );
+      // Only this queue may move messages into its dead-letter queue.
+      new aws.sqs.RedriveAllowPolicy(
+        `${name}-dlq`,
+        {
+          queueUrl: deadLetters.url,
+          redriveAllowPolicy: pulumi.jsonStringify({ redrivePermission: "byQueue", sourceQueueArns: [queue.arn] }),
+        },
+        { parent: this },
+      );
+      const senders = pulumi.output(args.senderRoleArns ?? []);
+      new aws.sqs.QueuePolicy(
+        name,
+        { queueUrl: queue.url, policy: pulumi.all([queue.arn, senders]).apply(([arn, roles]) => JSON.stringify(queuePolicy(arn, roles))) },
+        { parent: this },
+      );
+      new aws.sqs.QueuePolicy(
+        `${name}-dlq`,
+        { queueUrl: deadLetters.url, policy: deadLetters.arn.apply((arn) => JSON.stringify(queuePolicy(arn, []))) },
+        { parent: this },
+      );
 
-    const alarms: Record<string, pulumi.Output<string>> = {};
-    const alarmArgs = args.alarms ?? {};
-    if (alarmArgs.enabled !== false) {
-      const common = {
-        namespace: "AWS/SQS",
-        statistic: "Maximum" as const,
-        period: alarmArgs.period ?? ALARM_DEFAULTS.queuePeriod,
-        evaluationPeriods: alarmArgs.evaluationPeriods ?? ALARM_DEFAULTS.evaluationPeriods,
-        datapointsToAlarm: alarmArgs.datapointsToAlarm,
-        treatMissingData: alarmArgs.treatMissingData ?? ALARM_DEFAULTS.treatMissingData,
-      };
-      alarms.oldestMessageAge = metricAlarm(
-        `${name}-oldest-message`,
-        {
-          ...common,
-          description: pulumi.interpolate`Callback tokens in ${queue.name} wait ${settings.oldestMessageAgeSeconds} s or more: workers are not picking them up in time`,
-          metricName: "ApproximateAgeOfOldestMessage",
-          dimensions: { QueueName: queue.name },
-          threshold: settings.oldestMessageAgeSeconds,
-        },
-        alarmArgs,
-        args.tags,
-        this,
-      ).arn;
-      alarms.deadLetters = metricAlarm(
-        `${name}-dead-letters`,
-        {
-          ...common,
-          description: pulumi.interpolate`Callback messages reached the dead-letter queue ${deadLetters.name} after ${settings.maxReceiveCount} receives`,
-          metricName: "ApproximateNumberOfMessagesVisible",
-          dimensions: { QueueName: deadLetters.name },
-          threshold: alarmArgs.deadLetterThreshold ?? ALARM_DEFAULTS.threshold,
-        },
-        alarmArgs,
-        args.tags,
-        this,
-      ).arn;
+      const alarms: Record<string, pulumi.Output<string>> = {};
+      const alarmArgs = args.alarms ?? {};
+      if (alarmArgs.enabled !== false) {
+        const common = {
+          namespace: "AWS/SQS",
+          statistic: "Maximum" as const,
+          period: alarmArgs.period ?? ALARM_DEFAULTS.queuePeriod,
+          evaluationPeriods: alarmArgs.evaluationPeriods ?? ALARM_DEFAULTS.evaluationPeriods,
+          datapointsToAlarm: alarmArgs.datapointsToAlarm,
+          treatMissingData: alarmArgs.treatMissingData ?? ALARM_DEFAULTS.treatMissingData,
+        };
+        alarms.oldestMessageAge = metricAlarm(
+          `${name}-oldest-message`,
+          {
+            ...common,
+            description: pulumi.interpolate`Callback tokens in ${queue.name} wait ${settings.oldestMessageAgeSeconds} s or more: workers are not picking them up in time`,
+            metricName: "ApproximateAgeOfOldestMessage",
+            dimensions: { QueueName: queue.name },
+            threshold: settings.oldestMessageAgeSeconds,
+          },
+          alarmArgs,
+          args.tags,
+          this,
+        ).arn;
+        alarms.deadLetters = metricAlarm(
+          `${name}-dead-letters`,
+          {
+            ...common,
+            description: pulumi.interpolate`Callback messages reached the dead-letter queue ${deadLetters.name} after ${settings.maxReceiveCount} receives`,
+            metricName: "ApproximateNumberOfMessagesVisible",
+            dimensions: { QueueName: deadLetters.name },
+            threshold: alarmArgs.deadLetterThreshold ?? ALARM_DEFAULTS.threshold,
+          },
+          alarmArgs,
+          args.tags,
+          this,
+        ).arn;
+      }
+
+      this.queueUrl = queue.url;
+      this.queueArn = queue.arn;
+      this.queueName = queue.name;
+      this.deadLetterQueueUrl = deadLetters.url;
+      this.deadLetterQueueArn = deadLetters.arn;
+      this.alarmArns = pulumi.output(alarms);
+      this.registerOutputs({
+        queueUrl: this.queueUrl,
+        queueArn: this.queueArn,
+        queueName: this.queueName,
+        deadLetterQueueUrl: this.deadLetterQueueUrl,
+        deadLetterQueueArn: this.deadLetterQueueArn,
+        alarmArns: this.alarmArns,
+      });
+    } finally {
+      restoreStackTraces();
     }
-
-    this.queueUrl = queue.url;
-    this.queueArn = queue.arn;
-    this.queueName = queue.name;
-    this.deadLetterQueueUrl = deadLetters.url;
-    this.deadLetterQueueArn = deadLetters.arn;
-    this.alarmArns = pulumi.output(alarms);
-    this.registerOutputs({
-      queueUrl: this.queueUrl,
-      queueArn: this.queueArn,
-      queueName: this.queueName,
-      deadLetterQueueUrl: this.deadLetterQueueUrl,
-      deadLetterQueueArn: this.deadLetterQueueArn,
-      alarmArns: this.alarmArns,
-    });
   }
 }

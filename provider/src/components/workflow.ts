@@ -12,6 +12,7 @@ import { formatDiagnostic } from "./errors";
 import { attachExecutionPolicy, executionRole } from "./executionRole";
 import { deployedDefinition, executionPolicy, planPolicyLayout, previewStatements, userStatements } from "./executionPolicy";
 import { planWorkflow, WORKFLOW_TYPE, type WorkflowPlan } from "./plan";
+import { shallowStackTraces } from "./stackTraces";
 import { workerPolicy } from "./policyDocuments";
 import { MANAGED_POLICY_LIMIT } from "../analysis/policy";
 import { SyncEndpoint } from "./syncEndpoint/component";
@@ -40,205 +41,210 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
     // All checks run before anything is registered, the component included.
     const plan = planWorkflow(name, args);
     const layout = planPolicyLayout(name, previewStatements(plan, args));
-    super(WORKFLOW_TYPE, name, {}, opts);
-    this.plan = plan;
-    for (const warning of plan.warnings) pulumi.log.warn(formatDiagnostic(warning), this);
+    const restoreStackTraces = shallowStackTraces();
+    try {
+      super(WORKFLOW_TYPE, name, {}, opts);
+      this.plan = plan;
+      for (const warning of plan.warnings) pulumi.log.warn(formatDiagnostic(warning), this);
 
-    const tags = args.tags;
-    const partition = aws.getPartitionOutput({}, { parent: this }).partition;
-    const region = aws.getRegionOutput({}, { parent: this }).region;
-    const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+      const tags = args.tags;
+      const partition = aws.getPartitionOutput({}, { parent: this }).partition;
+      const region = aws.getRegionOutput({}, { parent: this }).region;
+      const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
 
-    const roleName = `${name}-role`;
-    const role =
-      args.roleArn === undefined
-        ? executionRole({ name: roleName, partition, region, account, namePattern: plan.namePattern, tags, parent: this })
-        : undefined;
-    const roleArn: pulumi.Output<string> = role ? role.arn : pulumi.output(args.roleArn as pulumi.Input<string>);
-    const queueAlarmDefaults = args.alarms ?? {};
-    const queues = plan.callbacks.map((callback) => {
-      const alarms = {
-        ...queueAlarmDefaults,
-        ...callback.args.alarms,
-        ...(queueAlarmDefaults.enabled === false ? { enabled: false } : {}),
-      };
-      const queue = new CallbackQueue(
-        `${name}-${callback.name}`,
-        { ...callback.args, alarms, senderRoleArns: [roleArn], tags },
-        { parent: this },
-      );
-      return [callback.name, queue] as const;
-    });
-
-    const substitutions = pulumi.output({
-      ...(args.definitionSubstitutions ?? {}),
-      ...Object.fromEntries(
-        queues.flatMap(([callback, queue]) => {
-          const names = callbackPlaceholders(callback);
-          return [
-            [names.queueUrl, queue.queueUrl],
-            [names.queueArn, queue.queueArn],
-          ];
-        }),
-      ),
-    }) as pulumi.Output<Record<string, string>>;
-    const extraStatements = pulumi.output(args.policyStatements ?? []).apply((statements) => userStatements(statements, String));
-    const queueKeyArns = pulumi.output(
-      plan.callbacks.map((c) => c.args.kmsKeyArn).filter((k): k is pulumi.Input<string> => k !== undefined),
-    );
-    const policy = pulumi
-      .all([partition, region, account, substitutions, queueKeyArns, extraStatements])
-      .apply(([p, r, a, subs, keys, extra]) => {
-        const result = executionPolicy(name, args, plan, {
-          partition: p,
-          region: r,
-          account: a,
-          substitutions: subs,
-          queueKeyArns: keys,
-          extraStatements: extra,
-        });
-        for (const warning of result.newWarnings) pulumi.log.warn(formatDiagnostic(warning), this);
-        return result.statements;
+      const roleName = `${name}-role`;
+      const role =
+        args.roleArn === undefined
+          ? executionRole({ name: roleName, partition, region, account, namePattern: plan.namePattern, tags, parent: this })
+          : undefined;
+      const roleArn: pulumi.Output<string> = role ? role.arn : pulumi.output(args.roleArn as pulumi.Input<string>);
+      const queueAlarmDefaults = args.alarms ?? {};
+      const queues = plan.callbacks.map((callback) => {
+        const alarms = {
+          ...queueAlarmDefaults,
+          ...callback.args.alarms,
+          ...(queueAlarmDefaults.enabled === false ? { enabled: false } : {}),
+        };
+        const queue = new CallbackQueue(
+          `${name}-${callback.name}`,
+          { ...callback.args, alarms, senderRoleArns: [roleArn], tags },
+          { parent: this },
+        );
+        return [callback.name, queue] as const;
       });
 
-    let dependencies: pulumi.Resource[] = [];
-    if (role) {
-      dependencies = attachExecutionPolicy({ name: roleName, role, statements: policy, layout, tags, parent: this });
-    } else {
-      policy.apply((statements) =>
-        pulumi.log.warn(
-          `roleArn is given, so no role is derived; make sure it allows what the definition needs:\n${JSON.stringify(statements, null, 2)}`,
-          this,
+      const substitutions = pulumi.output({
+        ...(args.definitionSubstitutions ?? {}),
+        ...Object.fromEntries(
+          queues.flatMap(([callback, queue]) => {
+            const names = callbackPlaceholders(callback);
+            return [
+              [names.queueUrl, queue.queueUrl],
+              [names.queueArn, queue.queueArn],
+            ];
+          }),
         ),
+      }) as pulumi.Output<Record<string, string>>;
+      const extraStatements = pulumi.output(args.policyStatements ?? []).apply((statements) => userStatements(statements, String));
+      const queueKeyArns = pulumi.output(
+        plan.callbacks.map((c) => c.args.kmsKeyArn).filter((k): k is pulumi.Input<string> => k !== undefined),
       );
-    }
+      const policy = pulumi
+        .all([partition, region, account, substitutions, queueKeyArns, extraStatements])
+        .apply(([p, r, a, subs, keys, extra]) => {
+          const result = executionPolicy(name, args, plan, {
+            partition: p,
+            region: r,
+            account: a,
+            substitutions: subs,
+            queueKeyArns: keys,
+            extraStatements: extra,
+          });
+          for (const warning of result.newWarnings) pulumi.log.warn(formatDiagnostic(warning), this);
+          return result.statements;
+        });
 
-    let logGroup: aws.cloudwatch.LogGroup | undefined;
-    if (plan.logging.level !== "OFF") {
-      const logPrefix = "name" in plan.naming ? plan.naming.name : plan.naming.prefix.replace(/-$/, "");
-      logGroup = new aws.cloudwatch.LogGroup(
+      let dependencies: pulumi.Resource[] = [];
+      if (role) {
+        dependencies = attachExecutionPolicy({ name: roleName, role, statements: policy, layout, tags, parent: this });
+      } else {
+        policy.apply((statements) =>
+          pulumi.log.warn(
+            `roleArn is given, so no role is derived; make sure it allows what the definition needs:\n${JSON.stringify(statements, null, 2)}`,
+            this,
+          ),
+        );
+      }
+
+      let logGroup: aws.cloudwatch.LogGroup | undefined;
+      if (plan.logging.level !== "OFF") {
+        const logPrefix = "name" in plan.naming ? plan.naming.name : plan.naming.prefix.replace(/-$/, "");
+        logGroup = new aws.cloudwatch.LogGroup(
+          name,
+          {
+            namePrefix: `/aws/vendedlogs/states/${logPrefix}-`,
+            retentionInDays: plan.logging.retentionInDays,
+            kmsKeyId: args.logging?.kmsKeyArn,
+            tags,
+          },
+          { parent: this },
+        );
+      }
+
+      const machine = new aws.sfn.StateMachine(
         name,
         {
-          namePrefix: `/aws/vendedlogs/states/${logPrefix}-`,
-          retentionInDays: plan.logging.retentionInDays,
-          kmsKeyId: args.logging?.kmsKeyArn,
+          ...("name" in plan.naming ? { name: plan.naming.name } : { namePrefix: plan.naming.prefix }),
+          type: plan.workflowType,
+          roleArn,
+          definition: substitutions.apply((values) => deployedDefinition(args.definition, values)),
+          loggingConfiguration: logGroup
+            ? {
+                level: plan.logging.level,
+                includeExecutionData: plan.logging.includeExecutionData,
+                logDestination: pulumi.interpolate`${logGroup.arn}:*`,
+              }
+            : { level: "OFF" },
+          tracingConfiguration: { enabled: args.tracing ?? false },
+          // With a deployment, versions are published by the rollout (one per revision), not here.
+          publish: false,
           tags,
         },
-        { parent: this },
+        { parent: this, dependsOn: dependencies },
       );
-    }
 
-    const machine = new aws.sfn.StateMachine(
-      name,
-      {
-        ...("name" in plan.naming ? { name: plan.naming.name } : { namePrefix: plan.naming.prefix }),
-        type: plan.workflowType,
-        roleArn,
-        definition: substitutions.apply((values) => deployedDefinition(args.definition, values)),
-        loggingConfiguration: logGroup
-          ? {
-              level: plan.logging.level,
-              includeExecutionData: plan.logging.includeExecutionData,
-              logDestination: pulumi.interpolate`${logGroup.arn}:*`,
-            }
-          : { level: "OFF" },
-        tracingConfiguration: { enabled: args.tracing ?? false },
-        // With a deployment, versions are published by the rollout (one per revision), not here.
-        publish: false,
-        tags,
-      },
-      { parent: this, dependsOn: dependencies },
-    );
-
-    let workerPolicyArn: pulumi.Output<string | undefined> = pulumi.output(undefined);
-    if (plan.workerTasks) {
-      const document = pulumi
-        .all([pulumi.all(queues.map(([, queue]) => queue.queueArn)), queueKeyArns, partition, region, account])
-        .apply(([queueArns, keys, p, r, a]) => {
-          const exact = workerPolicy({ queueArns, activityArns: plan.activityArns, kmsKeyArns: keys });
-          if (JSON.stringify(exact).length <= MANAGED_POLICY_LIMIT) return JSON.stringify(exact);
-          // Too many queues to list in one managed policy: all of them share the component's name prefix.
-          const prefix = `arn:${p}:sqs:${r}:${a}:${name}-*`;
-          pulumi.log.warn(
-            `the worker policy cannot list ${queueArns.length} queues within IAM's ${MANAGED_POLICY_LIMIT} characters: it grants the queue actions on ${prefix}`,
-            this,
-          );
-          return JSON.stringify(workerPolicy({ queueArns: [prefix], activityArns: plan.activityArns, kmsKeyArns: keys }));
-        });
-      workerPolicyArn = new aws.iam.Policy(
-        `${name}-worker`,
-        { description: pulumi.interpolate`Callback workers of ${machine.name}`, policy: document, tags },
-        { parent: this },
-      ).arn;
-    }
-
-    const alarms = workflowAlarms({
-      name,
-      plan,
-      args: args.alarms ?? {},
-      stateMachineArn: machine.arn,
-      stateMachineName: machine.name,
-      logGroupName: logGroup?.name,
-      tags,
-      parent: this,
-    });
-    const alias = plan.deployment
-      ? rollout({
-          name,
-          plan: plan.deployment,
-          stateMachineArn: machine.arn,
-          revisionId: machine.revisionId,
-          ownAlarmNames: Object.values(alarms).map((alarm) => alarm.name),
-          parent: this,
-        }).alias
-      : undefined;
-    // Everything that starts executions goes through the alias when there is one.
-    const entryArn = alias ? alias.arn : machine.arn;
-    const queueAlarms = queues.map(([callback, queue]) =>
-      queue.alarmArns.apply((arns) => Object.fromEntries(Object.entries(arns).map(([key, arn]) => [`${callback}.${key}`, arn]))),
-    );
-
-    const endpoint = args.syncEndpoint
-      ? new SyncEndpoint(
-          `${name}-endpoint`,
-          { ...args.syncEndpoint, stateMachineArn: entryArn, tags: args.syncEndpoint.tags ?? tags },
+      let workerPolicyArn: pulumi.Output<string | undefined> = pulumi.output(undefined);
+      if (plan.workerTasks) {
+        const document = pulumi
+          .all([pulumi.all(queues.map(([, queue]) => queue.queueArn)), queueKeyArns, partition, region, account])
+          .apply(([queueArns, keys, p, r, a]) => {
+            const exact = workerPolicy({ queueArns, activityArns: plan.activityArns, kmsKeyArns: keys });
+            if (JSON.stringify(exact).length <= MANAGED_POLICY_LIMIT) return JSON.stringify(exact);
+            // Too many queues to list in one managed policy: all of them share the component's name prefix.
+            const prefix = `arn:${p}:sqs:${r}:${a}:${name}-*`;
+            pulumi.log.warn(
+              `the worker policy cannot list ${queueArns.length} queues within IAM's ${MANAGED_POLICY_LIMIT} characters: it grants the queue actions on ${prefix}`,
+              this,
+            );
+            return JSON.stringify(workerPolicy({ queueArns: [prefix], activityArns: plan.activityArns, kmsKeyArns: keys }));
+          });
+        workerPolicyArn = new aws.iam.Policy(
+          `${name}-worker`,
+          { description: pulumi.interpolate`Callback workers of ${machine.name}`, policy: document, tags },
           { parent: this },
-        )
-      : undefined;
+        ).arn;
+      }
 
-    this.stateMachineArn = machine.arn;
-    this.stateMachineName = machine.name;
-    this.roleArn = roleArn;
-    this.logGroupName = logGroup ? logGroup.name : pulumi.output(undefined);
-    this.callbackQueues = pulumi.output(
-      Object.fromEntries(
-        queues.map(([callback, queue]) => [
-          callback,
-          {
-            queueUrl: queue.queueUrl,
-            queueArn: queue.queueArn,
-            deadLetterQueueUrl: queue.deadLetterQueueUrl,
-            deadLetterQueueArn: queue.deadLetterQueueArn,
-          },
-        ]),
-      ),
-    ) as pulumi.Output<Record<string, CallbackQueueOutputs>>;
-    this.workerPolicyArn = workerPolicyArn;
-    this.alarmArns = pulumi
-      .all([pulumi.output(Object.fromEntries(Object.entries(alarms).map(([key, alarm]) => [key, alarm.arn]))), ...queueAlarms])
-      .apply(([own, ...perQueue]): Record<string, string> => Object.assign({}, own, ...perQueue));
-    this.endpointUrl = endpoint ? endpoint.url : pulumi.output(undefined);
-    this.aliasArn = alias ? alias.arn : pulumi.output(undefined);
-    this.registerOutputs({
-      stateMachineArn: this.stateMachineArn,
-      stateMachineName: this.stateMachineName,
-      roleArn: this.roleArn,
-      logGroupName: this.logGroupName,
-      callbackQueues: this.callbackQueues,
-      workerPolicyArn: this.workerPolicyArn,
-      alarmArns: this.alarmArns,
-      endpointUrl: this.endpointUrl,
-      aliasArn: this.aliasArn,
-    });
+      const alarms = workflowAlarms({
+        name,
+        plan,
+        args: args.alarms ?? {},
+        stateMachineArn: machine.arn,
+        stateMachineName: machine.name,
+        logGroupName: logGroup?.name,
+        tags,
+        parent: this,
+      });
+      const alias = plan.deployment
+        ? rollout({
+            name,
+            plan: plan.deployment,
+            stateMachineArn: machine.arn,
+            revisionId: machine.revisionId,
+            ownAlarmNames: Object.values(alarms).map((alarm) => alarm.name),
+            parent: this,
+          }).alias
+        : undefined;
+      // Everything that starts executions goes through the alias when there is one.
+      const entryArn = alias ? alias.arn : machine.arn;
+      const queueAlarms = queues.map(([callback, queue]) =>
+        queue.alarmArns.apply((arns) => Object.fromEntries(Object.entries(arns).map(([key, arn]) => [`${callback}.${key}`, arn]))),
+      );
+
+      const endpoint = args.syncEndpoint
+        ? new SyncEndpoint(
+            `${name}-endpoint`,
+            { ...args.syncEndpoint, stateMachineArn: entryArn, tags: args.syncEndpoint.tags ?? tags },
+            { parent: this },
+          )
+        : undefined;
+
+      this.stateMachineArn = machine.arn;
+      this.stateMachineName = machine.name;
+      this.roleArn = roleArn;
+      this.logGroupName = logGroup ? logGroup.name : pulumi.output(undefined);
+      this.callbackQueues = pulumi.output(
+        Object.fromEntries(
+          queues.map(([callback, queue]) => [
+            callback,
+            {
+              queueUrl: queue.queueUrl,
+              queueArn: queue.queueArn,
+              deadLetterQueueUrl: queue.deadLetterQueueUrl,
+              deadLetterQueueArn: queue.deadLetterQueueArn,
+            },
+          ]),
+        ),
+      ) as pulumi.Output<Record<string, CallbackQueueOutputs>>;
+      this.workerPolicyArn = workerPolicyArn;
+      this.alarmArns = pulumi
+        .all([pulumi.output(Object.fromEntries(Object.entries(alarms).map(([key, alarm]) => [key, alarm.arn]))), ...queueAlarms])
+        .apply(([own, ...perQueue]): Record<string, string> => Object.assign({}, own, ...perQueue));
+      this.endpointUrl = endpoint ? endpoint.url : pulumi.output(undefined);
+      this.aliasArn = alias ? alias.arn : pulumi.output(undefined);
+      this.registerOutputs({
+        stateMachineArn: this.stateMachineArn,
+        stateMachineName: this.stateMachineName,
+        roleArn: this.roleArn,
+        logGroupName: this.logGroupName,
+        callbackQueues: this.callbackQueues,
+        workerPolicyArn: this.workerPolicyArn,
+        alarmArns: this.alarmArns,
+        endpointUrl: this.endpointUrl,
+        aliasArn: this.aliasArn,
+      });
+    } finally {
+      restoreStackTraces();
+    }
   }
 }

@@ -10,6 +10,7 @@ import { InputError } from "../errors";
 import { httpEndpoint } from "./http";
 import { restEndpoint } from "./rest";
 import { endpointSettings, stateMachineArnProblem, SYNC_ENDPOINT_TYPE } from "./settings";
+import { shallowStackTraces } from "../stackTraces";
 
 export class SyncEndpoint extends pulumi.ComponentResource implements schema.SyncEndpointOutputs {
   /** The invoke URL of the route (path parameters left as `{name}`). */
@@ -28,29 +29,34 @@ export class SyncEndpoint extends pulumi.ComponentResource implements schema.Syn
     if (arnProblem) problems.unshift({ severity: "error", rule: "invalid-option", state: null, message: `stateMachineArn: ${arnProblem}` });
     const errors = problems.filter((p) => p.severity === "error");
     if (errors.length) throw new InputError(SYNC_ENDPOINT_TYPE, name, errors);
-    super(SYNC_ENDPOINT_TYPE, name, {}, opts);
-    for (const warning of problems) pulumi.log.warn(`[${warning.rule}] ${warning.message}`, this);
+    const restoreStackTraces = shallowStackTraces();
+    try {
+      super(SYNC_ENDPOINT_TYPE, name, {}, opts);
+      for (const warning of problems) pulumi.log.warn(`[${warning.rule}] ${warning.message}`, this);
 
-    const accessLogs = typeof args.accessLogs === "object" ? args.accessLogs : undefined;
-    const input = {
-      name,
-      settings,
-      stateMachineArn: pulumi.output(args.stateMachineArn),
-      partition: aws.getPartitionOutput({}, { parent: this }).partition,
-      region: aws.getRegionOutput({}, { parent: this }).region,
-      cognitoUserPoolArns: args.cognitoUserPoolArns,
-      jwt: args.jwt,
-      authorizationScopes: args.authorizationScopes,
-      accessLogsKmsKeyArn: accessLogs?.kmsKeyArn,
-      tags: args.tags,
-      parent: this,
-    };
-    const endpoint = settings.apiType === "REST" ? restEndpoint(input) : httpEndpoint(input);
-    this.url = endpoint.url;
-    this.apiId = endpoint.apiId;
-    this.stageName = endpoint.stageName;
-    this.roleArn = endpoint.roleArn;
-    this.apiKeyId = endpoint.apiKeyId ?? pulumi.output(undefined);
-    this.registerOutputs({ url: this.url, apiId: this.apiId, stageName: this.stageName, roleArn: this.roleArn, apiKeyId: this.apiKeyId });
+      const accessLogs = typeof args.accessLogs === "object" ? args.accessLogs : undefined;
+      const input = {
+        name,
+        settings,
+        stateMachineArn: pulumi.output(args.stateMachineArn),
+        partition: aws.getPartitionOutput({}, { parent: this }).partition,
+        region: aws.getRegionOutput({}, { parent: this }).region,
+        cognitoUserPoolArns: args.cognitoUserPoolArns,
+        jwt: args.jwt,
+        authorizationScopes: args.authorizationScopes,
+        accessLogsKmsKeyArn: accessLogs?.kmsKeyArn,
+        tags: args.tags,
+        parent: this,
+      };
+      const endpoint = settings.apiType === "REST" ? restEndpoint(input) : httpEndpoint(input);
+      this.url = endpoint.url;
+      this.apiId = endpoint.apiId;
+      this.stageName = endpoint.stageName;
+      this.roleArn = endpoint.roleArn;
+      this.apiKeyId = endpoint.apiKeyId ?? pulumi.output(undefined);
+      this.registerOutputs({ url: this.url, apiId: this.apiId, stageName: this.stageName, roleArn: this.roleArn, apiKeyId: this.apiKeyId });
+    } finally {
+      restoreStackTraces();
+    }
   }
 }
