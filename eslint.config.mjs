@@ -3,7 +3,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "provider/bin/", "worker/bin/", "sdk/", ".build/", ".venv/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "provider/bin/",
+      "worker/bin/",
+      "sdk/",
+      ".build/",
+      ".venv/",
+      "provider/src/analysis/aslValidators.generated.*",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

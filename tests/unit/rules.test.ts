@@ -229,6 +229,38 @@ describe("rule asl-schema", () => {
     );
   });
 
+  it("checks each string format the schema names with its own validator", () => {
+    const cases: Array<[Record<string, unknown>, string, RegExp]> = [
+      [
+        machine({ W: { Type: "Wait", Timestamp: "2026-02-30T00:00:00Z", End: true } }),
+        "W",
+        /^Timestamp: "2026-02-30T00:00:00Z" is not an RFC 3339 timestamp$/,
+      ],
+      [
+        machine({
+          C: { Type: "Choice", Choices: [{ Variable: "$.a[?(@.x)]", IsPresent: true, Next: "D" }], Default: "D" },
+          D: { Type: "Succeed" },
+        }),
+        "C",
+        /^Choices\/0\/Variable: "\$\.a\[\?\(@\.x\)\]" is not a JSONPath reference path$/,
+      ],
+      [machine({ P: { Type: "Pass", ResultPath: "$.a[*]", End: true } }), "P", /^ResultPath: "\$\.a\[\*\]" is not a JSONPath result path$/],
+      [
+        machine({ P: { Type: "Pass", Parameters: { "a.$": "States.Nope(" }, End: true } }),
+        "P",
+        /^Parameters\/a\.\$: "States\.Nope\(" is not a JSONPath path or intrinsic function$/,
+      ],
+      [
+        machine({ P: { Type: "Pass", Output: "{% $x + %}", End: true } }, { QueryLanguage: "JSONata" }),
+        "P",
+        /^Output: "\{% \$x \+ %\}" is not a JSONata expression$/,
+      ],
+    ];
+    for (const [definition, state, message] of cases) expectOne(analyze(definition), "asl-schema", "error", state, message);
+    expectClean(analyze(machine({ W: { Type: "Wait", Timestamp: "2026-02-28T23:59:59Z", End: true } })));
+    expectClean(analyze(machine({ P: { Type: "Pass", ResultPath: "$.a.b", Parameters: { "n.$": "States.MathAdd($.x, 1)" }, End: true } })));
+  });
+
   it("accepts a Resource written as a ${placeholder}, and payloads that use ASL field names as keys", () => {
     expectClean(analyze(machine({ A: task("${WorkerArn}") })));
     const payload = { Next: "page 2", States: null, StartAt: "x", Branches: "x", Iterator: [1], Parameters: null, Default: "y" };

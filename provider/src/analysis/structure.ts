@@ -1,16 +1,15 @@
 /**
  * ASL structure checks, mapped onto state paths.
  *
- * The JSON schema is asl-validator's (its schemas, formats and path validator, compiled once).
+ * The JSON schema is asl-validator's (its schemas, formats and path validator), compiled into
+ * validator code at build time.
  * The checks asl-validator runs after the schema are done here on the walked structure instead:
  * asl-validator finds machines with `$..States` and transitions with `$..Next` anywhere in the
  * document, so a payload with a `States` or `Next` key made it report states that do not exist
  * or throw, it compiled its schemas again on every call, and it did not check that the states of
  * a Map's ItemProcessor stay inside it.
  */
-import { createRequire } from "node:module";
-import jsonata from "jsonata";
-import type { Diagnostic } from "./types";
+import { STATE_TYPES, type Diagnostic } from "./types";
 import { isObject, PATH_SEPARATOR, walkDefinition, type QueryLanguage, type VisitedMachine, type VisitedState } from "./walk";
 
 interface SchemaError {
@@ -24,47 +23,10 @@ interface SchemaError {
   schema?: unknown;
 }
 
-interface SchemaValidator {
+export interface SchemaValidator {
   (data: unknown): boolean;
   errors?: SchemaError[] | null;
 }
-
-interface AjvInstance {
-  addFormat(name: string, format: (value: string) => boolean): unknown;
-  getSchema(id: string): SchemaValidator | undefined;
-  compile(schema: unknown): SchemaValidator;
-}
-
-const SCHEMA_FILES = [
-  "common",
-  "paths",
-  "jsonata",
-  "choice",
-  "fail",
-  "parallel",
-  "pass",
-  "base-state-machine",
-  "state-machine",
-  "state",
-  "succeed",
-  "task",
-  "wait",
-  "map",
-  "errors",
-];
-const SCHEMA_BASE = "http://asl-validator.cloud/";
-
-/** State types and the asl-validator schema of each; its oneOf holds the JSONPath variant, then the JSONata one. */
-const STATE_SCHEMAS: Record<string, string> = {
-  Task: "task",
-  Pass: "pass",
-  Choice: "choice",
-  Wait: "wait",
-  Succeed: "succeed",
-  Fail: "fail",
-  Parallel: "parallel",
-  Map: "map",
-};
 
 /** Names for asl-validator's formats in messages. */
 const FORMAT_NAMES: Record<string, string> = {
@@ -73,94 +35,21 @@ const FORMAT_NAMES: Record<string, string> = {
   asl_result_path: "a JSONPath result path",
   asl_payload_template: "a JSONPath path or intrinsic function",
   jsonata_string: "a JSONata expression",
-  maybe_jsonata_string: "a JSONata expression",
   "date-time": "an RFC 3339 timestamp",
 };
 
-function isJsonata(text: string): boolean {
-  let body = text.trim();
-  body = body.startsWith("{%") ? body.slice(2) : body;
-  body = body.endsWith("%}") ? body.slice(0, -2) : body;
-  try {
-    jsonata(body);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-interface Schemas {
-  machine: SchemaValidator;
-  variant(type: string, language: QueryLanguage): SchemaValidator;
-}
-
-let schemas: Schemas | undefined;
+type Validators = Record<string, SchemaValidator>;
+let validators: Validators | undefined;
 
 /**
- * asl-validator's schemas with the formats it registers, compiled once (asl-validator itself
- * compiles them on every call, some 70 ms). Resource ARNs are checked by our own classifier:
- * any string passes, and a `${Name}` placeholder matches only the schema's placeholder branch.
+ * asl-validator's schemas, compiled at build time (tools/asl-validators): `machine` for the
+ * machine's own fields, `Type_JSONPath` and `Type_JSONata` for each state type. Loaded on first
+ * use, so a process that never analyses does not parse them.
  */
-function loadSchemas(): Schemas {
-  if (schemas) return schemas;
-  // asl-validator's own dependencies and files, resolved from where it is installed.
-  const fromValidator = createRequire(createRequire(__filename).resolve("asl-validator"));
-  const ajvModule = fromValidator("ajv");
-  const Ajv = (ajvModule.default ?? ajvModule) as new (options: Record<string, unknown>) => AjvInstance;
-  const formatsModule = fromValidator("ajv-formats");
-  const addFormats = (formatsModule.default ?? formatsModule) as (ajv: AjvInstance) => void;
-  const { registerAll } = fromValidator("asl-path-validator") as { registerAll: (ajv: AjvInstance) => void };
-  const ajv = new Ajv({
-    schemas: SCHEMA_FILES.map((name) => allowNullItems(structuredClone(fromValidator(`./schemas/${name}.json`)))),
-    allowUnionTypes: true,
-    allErrors: true,
-    verbose: true,
-  });
-  addFormats(ajv);
-  ajv.addFormat("jsonata_string", isJsonata);
-  ajv.addFormat("maybe_jsonata_string", (value) => {
-    const trimmed = value.trim();
-    return trimmed.startsWith("{%") || trimmed.endsWith("%}") ? isJsonata(trimmed) : true;
-  });
-  registerAll(ajv);
-  ajv.addFormat("asl_arn", (value) => !/^\$\{[^}]+\}$/.test(value));
-  // The machine's own fields only: its states are checked one by one against their type's schema,
-  // so the machine schema need not compile every state schema up front (most of the start-up cost).
-  const machineSchema = structuredClone(fromValidator("./schemas/state-machine.json")) as {
-    $id?: string;
-    properties: { States: { patternProperties: Record<string, unknown> } };
-  };
-  delete machineSchema.$id;
-  machineSchema.properties.States.patternProperties = { "^.{1,80}$": { type: "object" } };
-  const machine = ajv.compile({ ...machineSchema, $id: `${SCHEMA_BASE}state-machine-fields.json#` });
-  const variants = new Map<string, SchemaValidator>();
-  schemas = {
-    machine,
-    variant(type, language) {
-      const ref = `${SCHEMA_BASE}${STATE_SCHEMAS[type]}.json#/oneOf/${language === "JSONata" ? 1 : 0}`;
-      let found = variants.get(ref);
-      if (!found) variants.set(ref, (found = ajv.compile({ $ref: ref })));
-      return found;
-    },
-  };
-  return schemas;
-}
-
-/**
- * asl-validator's payload template schema rejects null and "" inside arrays (`"Ids": [null, ""]`),
- * which Step Functions accepts: let array items be any string or null too.
- */
-function allowNullItems(schema: Record<string, unknown>): Record<string, unknown> {
-  const visit = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(visit);
-    if (!isObject(node)) return;
-    if (node.type === "array" && isObject(node.items) && node.items.$ref === "#/definitions/asl_payload_template") {
-      node.items = { anyOf: [{ type: ["null", "string"] }, node.items] };
-    }
-    Object.values(node).forEach(visit);
-  };
-  if (schema.$id === `${SCHEMA_BASE}paths.json#`) visit(schema);
-  return schema;
+function loadValidators(): Validators {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  validators ??= require("./aslValidators.generated") as Validators;
+  return validators;
 }
 
 const unescapePointer = (pointer: string) => pointer.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -311,7 +200,7 @@ function schemaDiagnostics(
   machines: readonly VisitedMachine[],
   states: readonly VisitedState[],
 ): Diagnostic[] {
-  const { machine, variant } = loadSchemas();
+  const validate = loadValidators();
   const found: Diagnostic[] = [];
   const seen = new Set<string>();
   const stateAt = stateLocator(machines, states);
@@ -332,14 +221,14 @@ function schemaDiagnostics(
     }
   };
   // The document's own fields, and states that are not objects.
-  if (!machine(stubStates(definition))) report(machine.errors ?? [], "");
+  if (!validate.machine(stubStates(definition))) report(validate.machine.errors ?? [], "");
   const topLevel = definition.QueryLanguage;
   for (const { path, pointer, state, queryLanguage } of states) {
-    if (typeof state.Type !== "string" || !Object.prototype.hasOwnProperty.call(STATE_SCHEMAS, state.Type)) {
+    if (typeof state.Type !== "string" || !(STATE_TYPES as readonly string[]).includes(state.Type)) {
       const message =
         state.Type === undefined
           ? `missing required field "Type"`
-          : `Type ${JSON.stringify(state.Type)} is not a state type; use one of ${Object.keys(STATE_SCHEMAS).join(", ")}`;
+          : `Type ${JSON.stringify(state.Type)} is not a state type; use one of ${STATE_TYPES.join(", ")}`;
       found.push({ severity: "error", rule: "asl-schema", state: path, message });
       continue;
     }
@@ -353,8 +242,8 @@ function schemaDiagnostics(
     }
     // An unknown QueryLanguage is reported by the JSONPath variant's enum.
     const language = state.QueryLanguage === "JSONata" ? "JSONata" : state.QueryLanguage === undefined ? queryLanguage : "JSONPath";
-    const validate = variant(state.Type, language);
-    if (!validate(schemaInput(state, language))) report(validate.errors ?? [], pointer);
+    const variant = validate[`${state.Type}_${language}`];
+    if (!variant(schemaInput(state, language))) report(variant.errors ?? [], pointer);
   }
   return found;
 }

@@ -94,3 +94,7 @@ export interface TaskSummary {
   /** Placeholder names (`callbacks.x.queueUrl`, ...) used anywhere in the task. */
   placeholders: string[];
 }
+
+/** The ASL state types; asl-validator has one schema per type, named after it in lower case. */
+export const STATE_TYPES = ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"] as const;
+export type StateType = (typeof STATE_TYPES)[number];

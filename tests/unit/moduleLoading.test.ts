@@ -1,0 +1,47 @@
+/**
+ * What loading the package and analysing a definition cost in modules: every program and plugin
+ * start pays for them. Runs the built package (provider/bin, `make build`) in a fresh process.
+ */
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { approvalDefinition } from "../support/definitions";
+
+const PACKAGE = path.join(__dirname, "../../provider/bin");
+
+/** The files a fresh process has loaded after requiring the package and analysing the definition. */
+function loadedFiles(definition: unknown): string[] {
+  const script = `
+    const { analyze } = require(${JSON.stringify(PACKAGE)});
+    const result = analyze(${JSON.stringify(JSON.stringify(definition))});
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    console.log(JSON.stringify(Object.keys(require.cache)));
+  `;
+  const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+  assert.equal(child.status, 0, child.stderr);
+  return (JSON.parse(child.stdout) as string[]).map((file) => path.relative(path.join(__dirname, "../.."), file));
+}
+
+describe("modules the package loads", () => {
+  let files: string[];
+  before(() => {
+    files = loadedFiles(approvalDefinition());
+  });
+
+  it("analyses with the validators compiled at build time: no schema compiler, no schema files", () => {
+    assert.ok(files.includes("provider/bin/analysis/aslValidators.generated.js"));
+    assert.deepEqual(
+      files.filter((file) => /node_modules\/(ajv|asl-validator)\//.test(file)),
+      [],
+    );
+  });
+
+  it("loads the AWS providers' resource modules, never their indexes of every service", () => {
+    assert.ok(files.includes("node_modules/@pulumi/aws/sqs/queue.js"));
+    assert.ok(files.includes("node_modules/@pulumi/aws-native/stepfunctions/stateMachineAlias.js"));
+    assert.deepEqual(
+      files.filter((file) => /node_modules\/@pulumi\/(aws|aws-native)\/(index|types\/index|types\/enums\/index)\.js$/.test(file)),
+      [],
+    );
+  });
+});
