@@ -44,6 +44,8 @@ export interface Registration {
   provider: string;
   version: string;
   additionalSecretOutputs: string[];
+  /** Where the program registered the resource (file URI), as the SDK reports it. */
+  sourceUri?: string;
 }
 
 export interface LogEntry {

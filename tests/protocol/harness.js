@@ -197,6 +197,7 @@ class FakeEngine {
       provider: req.getProvider(),
       version: req.getVersion(),
       additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+      sourceUri: req.getSourceposition()?.getUri(),
     });
     const resp = new resourceProto.RegisterResourceResponse().setUrn(urn);
     if (custom) {

@@ -10,7 +10,7 @@ import { ALARM_DEFAULTS, SQS } from "./defaults";
 import { InputError, Problems } from "./errors";
 import { metricAlarm } from "./metricAlarm";
 import { queuePolicy } from "./policyDocuments";
-import { shallowStackTraces } from "./stackTraces";
+import { suspendStackTraces } from "./stackTraces";
 
 export const CALLBACK_QUEUE_TYPE = "sfn-workflows:index:CallbackQueue";
 
@@ -55,7 +55,7 @@ export class CallbackQueue extends pulumi.ComponentResource implements schema.Ca
 
   constructor(name: string, args: CallbackQueueArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     validateCallbackQueueArgs(name, args);
-    const restoreStackTraces = shallowStackTraces();
+    const resumeStackTraces = suspendStackTraces();
     try {
       super(CALLBACK_QUEUE_TYPE, name, {}, opts);
       const settings = callbackQueueSettings(args);
@@ -153,7 +153,7 @@ export class CallbackQueue extends pulumi.ComponentResource implements schema.Ca
         alarmArns: this.alarmArns,
       });
     } finally {
-      restoreStackTraces();
+      resumeStackTraces();
     }
   }
 }

@@ -12,7 +12,7 @@ import { formatDiagnostic } from "./errors";
 import { attachExecutionPolicy, executionRole } from "./executionRole";
 import { deployedDefinition, executionPolicy, planPolicyLayout, previewStatements, userStatements } from "./executionPolicy";
 import { planWorkflow, WORKFLOW_TYPE, type WorkflowPlan } from "./plan";
-import { shallowStackTraces } from "./stackTraces";
+import { suspendStackTraces } from "./stackTraces";
 import { workerPolicy } from "./policyDocuments";
 import { MANAGED_POLICY_LIMIT } from "../analysis/policy";
 import { SyncEndpoint } from "./syncEndpoint/component";
@@ -41,7 +41,7 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
     // All checks run before anything is registered, the component included.
     const plan = planWorkflow(name, args);
     const layout = planPolicyLayout(name, previewStatements(plan, args));
-    const restoreStackTraces = shallowStackTraces();
+    const resumeStackTraces = suspendStackTraces();
     try {
       super(WORKFLOW_TYPE, name, {}, opts);
       this.plan = plan;
@@ -244,7 +244,7 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
         aliasArn: this.aliasArn,
       });
     } finally {
-      restoreStackTraces();
+      resumeStackTraces();
     }
   }
 }

@@ -10,7 +10,7 @@ import { InputError } from "../errors";
 import { httpEndpoint } from "./http";
 import { restEndpoint } from "./rest";
 import { endpointSettings, stateMachineArnProblem, SYNC_ENDPOINT_TYPE } from "./settings";
-import { shallowStackTraces } from "../stackTraces";
+import { suspendStackTraces } from "../stackTraces";
 
 export class SyncEndpoint extends pulumi.ComponentResource implements schema.SyncEndpointOutputs {
   /** The invoke URL of the route (path parameters left as `{name}`). */
@@ -29,7 +29,7 @@ export class SyncEndpoint extends pulumi.ComponentResource implements schema.Syn
     if (arnProblem) problems.unshift({ severity: "error", rule: "invalid-option", state: null, message: `stateMachineArn: ${arnProblem}` });
     const errors = problems.filter((p) => p.severity === "error");
     if (errors.length) throw new InputError(SYNC_ENDPOINT_TYPE, name, errors);
-    const restoreStackTraces = shallowStackTraces();
+    const resumeStackTraces = suspendStackTraces();
     try {
       super(SYNC_ENDPOINT_TYPE, name, {}, opts);
       for (const warning of problems) pulumi.log.warn(`[${warning.rule}] ${warning.message}`, this);
@@ -56,7 +56,7 @@ export class SyncEndpoint extends pulumi.ComponentResource implements schema.Syn
       this.apiKeyId = endpoint.apiKeyId ?? pulumi.output(undefined);
       this.registerOutputs({ url: this.url, apiId: this.apiId, stageName: this.stageName, roleArn: this.roleArn, apiKeyId: this.apiKeyId });
     } finally {
-      restoreStackTraces();
+      resumeStackTraces();
     }
   }
 }
