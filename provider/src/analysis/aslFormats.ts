@@ -21,15 +21,8 @@ function isJsonata(text: string): boolean {
   }
 }
 
-/** ajv-formats' full RFC 3339 check (its fast mode accepts impossible dates). */
-function dateTime(): (value: string) => boolean {
-  const format = fullFormats["date-time"];
-  if (typeof format !== "object" || !("validate" in format) || typeof format.validate !== "function") {
-    throw new Error("ajv-formats no longer defines date-time as a function format");
-  }
-  const validate = format.validate as (value: string) => boolean;
-  return (value) => validate(value);
-}
+/** ajv-formats' full RFC 3339 check, the one asl-validator registers (the fast one accepts impossible dates). */
+const dateTime = fullFormats["date-time"] as { validate: (value: string) => boolean };
 
 const aslPath = (context: AslPathContext) => (value: string) => validatePath(value, context).isValid;
 
@@ -40,5 +33,5 @@ export const ASL_FORMATS: Record<string, (value: string) => boolean> = {
   asl_payload_template: aslPath(AslPathContext.PAYLOAD_TEMPLATE),
   asl_arn: (value) => !/^\$\{[^}]+\}$/.test(value),
   jsonata_string: isJsonata,
-  "date-time": dateTime(),
+  "date-time": dateTime.validate,
 };

@@ -9,7 +9,7 @@
  * or throw, it compiled its schemas again on every call, and it did not check that the states of
  * a Map's ItemProcessor stay inside it.
  */
-import { STATE_TYPES, type Diagnostic } from "./types";
+import { STATE_TYPES, type Diagnostic, type StateType } from "./types";
 import { isObject, PATH_SEPARATOR, walkDefinition, type QueryLanguage, type VisitedMachine, type VisitedState } from "./walk";
 
 interface SchemaError {
@@ -38,7 +38,7 @@ const FORMAT_NAMES: Record<string, string> = {
   "date-time": "an RFC 3339 timestamp",
 };
 
-type Validators = Record<string, SchemaValidator>;
+type Validators = typeof import("./aslValidators.generated");
 let validators: Validators | undefined;
 
 /**
@@ -51,6 +51,8 @@ function loadValidators(): Validators {
   validators ??= require("./aslValidators.generated") as Validators;
   return validators;
 }
+
+const isStateType = (value: unknown): value is StateType => (STATE_TYPES as readonly unknown[]).includes(value);
 
 const unescapePointer = (pointer: string) => pointer.replace(/~1/g, "/").replace(/~0/g, "~");
 
@@ -224,7 +226,7 @@ function schemaDiagnostics(
   if (!validate.machine(stubStates(definition))) report(validate.machine.errors ?? [], "");
   const topLevel = definition.QueryLanguage;
   for (const { path, pointer, state, queryLanguage } of states) {
-    if (typeof state.Type !== "string" || !(STATE_TYPES as readonly string[]).includes(state.Type)) {
+    if (!isStateType(state.Type)) {
       const message =
         state.Type === undefined
           ? `missing required field "Type"`
@@ -242,7 +244,7 @@ function schemaDiagnostics(
     }
     // An unknown QueryLanguage is reported by the JSONPath variant's enum.
     const language = state.QueryLanguage === "JSONata" ? "JSONata" : state.QueryLanguage === undefined ? queryLanguage : "JSONPath";
-    const variant = validate[`${state.Type}_${language}`];
+    const variant = validate[`${state.Type}_${language}` as const];
     if (!variant(schemaInput(state, language))) report(variant.errors ?? [], pointer);
   }
   return found;
