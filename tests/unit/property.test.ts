@@ -34,6 +34,7 @@ const KNOWN_RULES = new Set([
   "missing-argument",
   "invalid-argument",
   "sdk-resource-wildcard",
+  "sdk-unknown-service",
 ]);
 
 function assertWellFormed(result: AnalysisResult, options: AnalyzeOptions = {}): void {

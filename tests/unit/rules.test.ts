@@ -982,6 +982,41 @@ describe("rule sdk-resource-wildcard", () => {
   });
 });
 
+describe("rule sdk-unknown-service", () => {
+  for (const { where, wrap, path } of NESTINGS) {
+    it(`warns when an AWS SDK call names a service IAM does not have ${where}`, () => {
+      const result = analyze(wrap("Query", task("arn:aws:states:::aws-sdk:stepfunction:startExecution")));
+      expectOne(
+        result,
+        "sdk-unknown-service",
+        "warning",
+        path("Query"),
+        /^aws-sdk:stepfunction:startExecution: IAM has no service "stepfunction", so the derived stepfunction:StartExecution will not allow the call; check the service name/,
+      );
+    });
+  }
+
+  it("finds prefixes written with hyphens and renamed ones, and is silent for them and for a call customIntegrations declares", () => {
+    const result = analyze(
+      machine({
+        Query: task("arn:aws:states:::aws-sdk:redshiftdata:executeStatement", { Parameters: { Sql: "select 1" }, Next: "Start" }),
+        Start: task("arn:aws:states:::aws-sdk:sfn:listStateMachines"),
+      }),
+    );
+    expectNone(result, "sdk-unknown-service");
+    assert.deepEqual(
+      result.statements.flatMap((statement) => statement.Action),
+      ["redshift-data:ExecuteStatement", "states:ListStateMachines"],
+    );
+
+    const statements = [{ Effect: "Allow" as const, Action: ["states:StartExecution"], Resource: ["*"] }];
+    const declared = analyze(machine({ Start: task("arn:aws:states:::aws-sdk:stepfunction:startExecution") }), {
+      customIntegrations: { "aws-sdk:stepfunction:startExecution": { statements } },
+    });
+    expectClean(declared);
+  });
+});
+
 describe("every problem is reported, not just the first", () => {
   it("collects errors and warnings of many rules from one definition", () => {
     const definition = machine(

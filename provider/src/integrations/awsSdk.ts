@@ -4,17 +4,19 @@
  * resources are scoped for the services whose identifying argument we know.
  */
 import { arn, lambdaFunctionArns, nameOrArn, queueArnFromUrl } from "./arns";
+import { IAM_SERVICE_PREFIXES } from "./iamServicePrefixes";
 import type { IamContext, IntegrationEntry, StatementSpec } from "./spec";
 
-/** SDK service names whose IAM prefix differs. */
+/**
+ * SDK service names whose IAM prefix differs other than by hyphens (those are found from the
+ * list of IAM prefixes: `redshiftdata` is `redshift-data`).
+ */
 export const IAM_PREFIX: Readonly<Record<string, string>> = {
   sfn: "states",
   elasticloadbalancingv2: "elasticloadbalancing",
   cloudwatchlogs: "logs",
   cloudwatchevents: "events",
   eventbridge: "events",
-  emrcontainers: "emr-containers",
-  emrserverless: "emr-serverless",
   sesv2: "ses",
   apigatewayv2: "apigateway",
   apigatewaymanagementapi: "execute-api",
@@ -29,7 +31,6 @@ export const IAM_PREFIX: Readonly<Record<string, string>> = {
   bedrockruntime: "bedrock",
   sagemakerruntime: "sagemaker",
   cognitoidentityprovider: "cognito-idp",
-  applicationautoscaling: "application-autoscaling",
   costexplorer: "ce",
   resourcegroupstaggingapi: "tag",
 };
@@ -83,8 +84,15 @@ function apiGatewayVerbs(action: string): string[] {
   return ["apigateway:POST"];
 }
 
+/** IAM prefixes written with hyphens, by their SDK service name (the prefix without them). */
+const HYPHENATED = new Map([...IAM_SERVICE_PREFIXES].filter((p) => p.includes("-")).map((p) => [p.replace(/-/g, ""), p]));
+
+export function iamPrefixFor(service: string): string {
+  return IAM_PREFIX[service] ?? HYPHENATED.get(service) ?? service;
+}
+
 export function iamActionsFor(service: string, action: string): string[] {
-  const prefix = IAM_PREFIX[service] ?? service;
+  const prefix = iamPrefixFor(service);
   if (prefix === "apigateway") return apiGatewayVerbs(action);
   const mapped = IAM_ACTIONS[`${prefix}:${action}`];
   return mapped ? [...mapped] : [`${prefix}:${action.charAt(0).toUpperCase()}${action.slice(1)}`];
@@ -156,6 +164,12 @@ export function awsSdkEntry(service: string, action: string): IntegrationEntry {
     patterns: ["request-response", "callback"],
     iam: (c): StatementSpec[] => {
       const actions = iamActionsFor(service, action);
+      if (!IAM_SERVICE_PREFIXES.has(iamPrefixFor(service))) {
+        c.warn(
+          "sdk-unknown-service",
+          `aws-sdk:${service}:${action}: IAM has no service "${iamPrefixFor(service)}", so the derived ${actions.join(", ")} will not allow the call; check the service name (the SDK's, in lower case: aws-sdk:redshiftdata, aws-sdk:sfn), or declare the call in customIntegrations with the right actions`,
+        );
+      }
       const copy = service === "s3" && (action === "copyObject" || action === "uploadPartCopy") ? s3CopyStatements(c) : undefined;
       if (copy) return copy;
       const scoped = SCOPES[service]?.(c, actions);
