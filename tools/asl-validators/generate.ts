@@ -2,11 +2,12 @@
  * Compiles asl-validator's JSON schemas into validator code at build time (ajv standalone), so the
  * first analysis in a process does not spend a fifth of a second compiling them:
  *
- *   tsx tools/asl-validators/generate.ts [--out-dir provider/src/analysis]
+ *   tsx tools/asl-validators/generate.ts
  *
- * writes aslValidators.generated.js and its .d.ts. It exports `machine`, the machine's own fields (its states stubbed: each state is checked
- * against its type's schema), and `Type_JSONPath` / `Type_JSONata` for each state type, the
- * variant of the type's schema for that query language. Formats come from aslFormats.ts at run time.
+ * writes provider/src/analysis/aslValidators.generated.js and its .d.ts. The module exports
+ * `machine`, the machine's own fields (each state is checked against its type's schema), and
+ * `Type_JSONPath` / `Type_JSONata` for each state type, the variant of the type's schema for that
+ * query language. Formats come from aslFormats.ts at run time.
  */
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
@@ -15,6 +16,7 @@ import Ajv, { _ } from "ajv";
 import standaloneCode from "ajv/dist/standalone";
 import { ASL_FORMATS } from "../../provider/src/analysis/aslFormats";
 import { STATE_TYPES } from "../../provider/src/analysis/types";
+import { isObject } from "../../provider/src/analysis/walk";
 
 const SCHEMA_FILES = [
   "common",
@@ -37,7 +39,6 @@ const SCHEMA_BASE = "http://asl-validator.cloud/";
 
 const fromValidator = createRequire(require.resolve("asl-validator"));
 const schemaFile = (name: string) => structuredClone(fromValidator(`./schemas/${name}.json`)) as Record<string, unknown>;
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * asl-validator's payload template schema rejects null and "" inside arrays (`"Ids": [null, ""]`),
@@ -57,9 +58,7 @@ function allowNullItems(schema: Record<string, unknown>): Record<string, unknown
 }
 
 function main(): void {
-  const args = process.argv.slice(2);
-  const dirIndex = args.indexOf("--out-dir");
-  const outDir = dirIndex >= 0 ? args[dirIndex + 1] : path.join(__dirname, "../../provider/src/analysis");
+  const outDir = path.join(__dirname, "../../provider/src/analysis");
 
   const ajv = new Ajv({
     schemas: SCHEMA_FILES.map((name) => allowNullItems(schemaFile(name))),

@@ -164,10 +164,11 @@ export function awsSdkEntry(service: string, action: string): IntegrationEntry {
     patterns: ["request-response", "callback"],
     iam: (c): StatementSpec[] => {
       const actions = iamActionsFor(service, action);
-      if (!IAM_SERVICE_PREFIXES.has(iamPrefixFor(service))) {
+      const prefix = iamPrefixFor(service);
+      if (!IAM_SERVICE_PREFIXES.has(prefix)) {
         c.warn(
           "sdk-unknown-service",
-          `aws-sdk:${service}:${action}: IAM has no service "${iamPrefixFor(service)}", so the derived ${actions.join(", ")} will not allow the call; check the service name (the SDK's, in lower case: aws-sdk:redshiftdata, aws-sdk:sfn), or declare the call in customIntegrations with the right actions`,
+          `aws-sdk:${service}:${action}: IAM has no service "${prefix}", so the derived ${actions.join(", ")} will not allow the call; check the service name (the SDK's, in lower case: aws-sdk:redshiftdata, aws-sdk:sfn), or declare the call in customIntegrations with the right actions`,
         );
       }
       const copy = service === "s3" && (action === "copyObject" || action === "uploadPartCopy") ? s3CopyStatements(c) : undefined;
