@@ -76,3 +76,4 @@ clean:
 
 include tools/sdk.mk
 include tools/engine.mk
+include tools/dist.mk

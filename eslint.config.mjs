@@ -9,6 +9,7 @@ export default tseslint.config(
       "provider/bin/",
       "worker/bin/",
       "sdk/",
+      "dist/",
       ".build/",
       ".venv/",
       "provider/src/analysis/aslValidators.generated.*",
