@@ -18,7 +18,7 @@ $(INSTALL_STAMP): package.json package-lock.json provider/package.json
 # for compiling them; tsc does not copy JavaScript, hence the cp.
 ASL_VALIDATORS := provider/src/analysis/aslValidators.generated.js
 
-$(ASL_VALIDATORS): tools/asl-validators/generate.ts provider/src/analysis/aslFormats.ts provider/src/analysis/types.ts $(INSTALL_STAMP)
+$(ASL_VALIDATORS): tools/asl-validators/generate.ts provider/src/analysis/aslFormats.ts provider/src/model/types.ts $(INSTALL_STAMP)
 	tsx tools/asl-validators/generate.ts
 
 build: install $(ASL_VALIDATORS)

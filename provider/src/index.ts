@@ -6,5 +6,5 @@ export { InputError } from "./components/errors";
 export type * from "./components/args";
 export type * from "./components/syncEndpoint/args";
 export { analyze } from "./analysis/analyze";
-export type * from "./analysis/types";
+export type * from "./model/types";
 export { OPTIMIZED_INTEGRATIONS } from "./integrations/table";

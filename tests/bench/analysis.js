@@ -9,7 +9,7 @@
  */
 const { performance } = require("node:perf_hooks");
 const { analyze } = require("../../provider/bin/analysis/analyze");
-const { walkStates } = require("../../provider/bin/analysis/walk");
+const { walkStates } = require("../../provider/bin/model/walk");
 
 const WARMUP = 5;
 const RUNS = 15;

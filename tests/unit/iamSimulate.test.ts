@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { analyze } from "../../provider/src/analysis/analyze";
-import type { PolicyStatement } from "../../provider/src/analysis/types";
+import type { PolicyStatement } from "../../provider/src/model/types";
 import { ACCOUNT, REGION, taskDefinition } from "./integration-cases";
 import { type Check, decide } from "../support/simulate";
 

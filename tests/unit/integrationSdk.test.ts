@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { analyze } from "../../provider/src/analysis/analyze";
-import type { PolicyStatement } from "../../provider/src/analysis/types";
+import type { PolicyStatement } from "../../provider/src/model/types";
 import { ACCOUNT, allow, canonical, REGION, STATE, taskDefinition } from "./integration-cases";
 
 const OPTIONS = { region: REGION, account: ACCOUNT, stateMachineName: "orders-flow" } as const;

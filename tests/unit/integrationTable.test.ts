@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { analyze } from "../../provider/src/analysis/analyze";
-import type { IntegrationPattern, PolicyStatement } from "../../provider/src/analysis/types";
+import type { IntegrationPattern, PolicyStatement } from "../../provider/src/model/types";
 import { lookupIntegration, OPTIMIZED_INTEGRATIONS } from "../../provider/src/integrations/table";
 import {
   ACCOUNT,

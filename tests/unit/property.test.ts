@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { analyze } from "../../provider/src/analysis/analyze";
-import type { AnalysisResult, AnalyzeOptions } from "../../provider/src/analysis/types";
+import type { AnalysisResult, AnalyzeOptions } from "../../provider/src/model/types";
 
 /** Every rule id the analysis (and the integration table it runs) may emit; docs/rules.md lists them. */
 const KNOWN_RULES = new Set([

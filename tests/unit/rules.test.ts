@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { analyze } from "../../provider/src/analysis/analyze";
 import { MAX_DEFINITION_BYTES } from "../../provider/src/analysis/parse";
-import type { AnalysisResult, AnalyzeOptions, Diagnostic, Severity } from "../../provider/src/analysis/types";
+import type { AnalysisResult, AnalyzeOptions, Diagnostic, Severity } from "../../provider/src/model/types";
 
 const QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs";
 const QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:jobs";

@@ -9,12 +9,12 @@ import {
   hasPlaceholder,
   placeholdersIn,
   substitute,
-} from "../../provider/src/analysis/placeholders";
+} from "../../provider/src/model/placeholders";
 import { classifyResource } from "../../provider/src/analysis/resource";
-import { isJsonataExpression, TaskArgs } from "../../provider/src/analysis/taskArgs";
+import { isJsonataExpression, TaskArgs } from "../../provider/src/model/taskArgs";
 import { passesTaskToken } from "../../provider/src/analysis/taskToken";
-import type { PolicyStatement } from "../../provider/src/analysis/types";
-import { walkDefinition, walkStates } from "../../provider/src/analysis/walk";
+import type { PolicyStatement } from "../../provider/src/model/types";
+import { walkDefinition, walkStates } from "../../provider/src/model/walk";
 
 const pass = { Type: "Pass", End: true };
 const branch = (states: Record<string, unknown>) => ({ StartAt: Object.keys(states)[0], States: states });

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { workerPolicy, queuePolicy, executionTrustPolicy } from "../../provider/src/components/policyDocuments";
-import type { PolicyStatement } from "../../provider/src/analysis/types";
+import type { PolicyStatement } from "../../provider/src/model/types";
 import { decide } from "../support/simulate";
 
 const QUEUE = "arn:aws:sqs:us-east-1:123456789012:approvals-reviewers";

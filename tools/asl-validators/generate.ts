@@ -15,8 +15,8 @@ import * as path from "node:path";
 import Ajv, { _ } from "ajv";
 import standaloneCode from "ajv/dist/standalone";
 import { ASL_FORMATS } from "../../provider/src/analysis/aslFormats";
-import { STATE_TYPES } from "../../provider/src/analysis/types";
-import { isObject } from "../../provider/src/analysis/walk";
+import { STATE_TYPES } from "../../provider/src/model/types";
+import { isObject } from "../../provider/src/model/walk";
 
 const SCHEMA_FILES = [
   "common",

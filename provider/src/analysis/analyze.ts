@@ -6,11 +6,11 @@ import { lookupIntegration } from "../integrations/table";
 import type { IntegrationEntry } from "../integrations/spec";
 import { distributedMapStatements, isDistributedMap } from "./distributedMap";
 import { parseDefinition } from "./parse";
-import { callbackNameOf, callbackPlaceholders, collectPlaceholders, hasPlaceholder } from "./placeholders";
+import { callbackNameOf, callbackPlaceholders, collectPlaceholders, hasPlaceholder } from "../model/placeholders";
 import { mergeStatements } from "./policy";
 import { classifyResource, PATTERN_SUFFIX } from "./resource";
 import { structureDiagnostics } from "./structure";
-import { TaskArgs } from "./taskArgs";
+import { TaskArgs } from "../model/taskArgs";
 import { taskStatements } from "./taskIam";
 import { patternDiagnostics, timeoutDiagnostics } from "./taskRules";
 import type {
@@ -23,8 +23,8 @@ import type {
   IntegrationPattern,
   PolicyStatement,
   TaskSummary,
-} from "./types";
-import { walkStates, type VisitedState } from "./walk";
+} from "../model/types";
+import { walkStates, type VisitedState } from "../model/walk";
 
 /** Shown in ARNs when the caller gives no region or account (the CLI without --region/--account). */
 export const UNKNOWN_REGION = "${AWS::Region}";

@@ -1,8 +1,8 @@
 /** Permissions a Distributed Map state needs: child executions of this machine, and S3 reader/writer access. */
-import type { ArnContext, Diagnostic, PolicyStatement } from "./types";
-import type { VisitedState } from "./walk";
-import { isObject } from "./walk";
-import { TaskArgs } from "./taskArgs";
+import type { ArnContext, Diagnostic, PolicyStatement } from "../model/types";
+import type { VisitedState } from "../model/walk";
+import { isObject } from "../model/walk";
+import { TaskArgs } from "../model/taskArgs";
 
 export function isDistributedMap(visited: VisitedState): boolean {
   const processor = visited.state.ItemProcessor;

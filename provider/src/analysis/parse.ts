@@ -1,5 +1,5 @@
 /** Reads a definition given as a JSON string or object. */
-import type { Diagnostic } from "./types";
+import type { Diagnostic } from "../model/types";
 
 /** Step Functions' limit on a definition's size. */
 export const MAX_DEFINITION_BYTES = 1_048_576;

@@ -1,5 +1,5 @@
 /** Turns statements from many tasks into a small, deterministic, size-limited policy. */
-import type { PolicyDocument, PolicyStatement } from "./types";
+import type { PolicyDocument, PolicyStatement } from "../model/types";
 
 const sortedUnique = (items: readonly string[]) => Array.from(new Set(items)).sort();
 

@@ -1,5 +1,5 @@
 /** Classifies a Task's `Resource` ARN: which integration, which pattern. */
-import type { IntegrationKind, IntegrationPattern } from "./types";
+import type { IntegrationKind, IntegrationPattern } from "../model/types";
 
 export interface ClassifiedResource {
   kind: IntegrationKind;

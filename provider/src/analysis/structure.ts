@@ -9,8 +9,8 @@
  * or throw, it compiled its schemas again on every call, and it did not check that the states of
  * a Map's ItemProcessor stay inside it.
  */
-import { STATE_TYPES, type Diagnostic, type StateType } from "./types";
-import { isObject, PATH_SEPARATOR, walkDefinition, type QueryLanguage, type VisitedMachine, type VisitedState } from "./walk";
+import { STATE_TYPES, type Diagnostic, type StateType } from "../model/types";
+import { isObject, PATH_SEPARATOR, walkDefinition, type QueryLanguage, type VisitedMachine, type VisitedState } from "../model/walk";
 
 interface SchemaError {
   instancePath: string;

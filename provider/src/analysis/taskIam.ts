@@ -1,8 +1,8 @@
 /** Runs an integration table entry's IAM builder for one task and collects what it reports. */
 import type { IamContext, IntegrationEntry } from "../integrations/spec";
-import { TaskArgs } from "./taskArgs";
-import type { ArnContext, Diagnostic, IntegrationPattern, PolicyStatement } from "./types";
-import type { VisitedState } from "./walk";
+import { TaskArgs } from "../model/taskArgs";
+import type { ArnContext, Diagnostic, IntegrationPattern, PolicyStatement } from "../model/types";
+import type { VisitedState } from "../model/walk";
 import { taskArguments } from "./taskRules";
 
 export interface TaskIamInput {

@@ -1,7 +1,7 @@
 /** Checks on a single Task state that do not depend on the integration table. */
 import { passesTaskToken } from "./taskToken";
-import type { Diagnostic, IntegrationPattern, WorkflowType } from "./types";
-import type { VisitedState } from "./walk";
+import type { Diagnostic, IntegrationPattern, WorkflowType } from "../model/types";
+import type { VisitedState } from "../model/walk";
 import { PATTERN_SUFFIX } from "./resource";
 
 /** A callback without HeartbeatSeconds or TimeoutSeconds waits this long. */

@@ -5,8 +5,8 @@
  */
 import jsonata from "jsonata";
 import { JSONPath } from "jsonpath-plus";
-import type { QueryLanguage } from "./walk";
-import { isJsonataExpression } from "./taskArgs";
+import type { QueryLanguage } from "../model/walk";
+import { isJsonataExpression } from "../model/taskArgs";
 
 const TOKEN_PATH = ["Task", "Token"];
 

@@ -1,7 +1,7 @@
 /** `sfn-workflows check`: reads the files, runs the analysis and shapes the report. No output here. */
 import { analyze, UNKNOWN_ACCOUNT, UNKNOWN_REGION, UNKNOWN_STATE_MACHINE } from "../analysis/analyze";
 import { policyDocument } from "../analysis/policy";
-import type { AnalysisResult, Diagnostic, Integration, PolicyDocument, WorkflowType } from "../analysis/types";
+import type { AnalysisResult, Diagnostic, Integration, PolicyDocument, WorkflowType } from "../model/types";
 import { CliError } from "./errors";
 import { readDefinition, readIntegrations, STDIN } from "./read";
 

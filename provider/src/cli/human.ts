@@ -1,7 +1,7 @@
 /** The report a person reads: verdict, diagnostics by state, integrations table, policy. */
 import { styleText } from "node:util";
 import { UNKNOWN_ACCOUNT, UNKNOWN_REGION, UNKNOWN_STATE_MACHINE } from "../analysis/analyze";
-import type { Integration } from "../analysis/types";
+import type { Integration } from "../model/types";
 import type { CheckOutcome, ReportDiagnostic } from "./check";
 
 type Format = Parameters<typeof styleText>[0];

@@ -1,6 +1,6 @@
 /** Parsers for option values: each accepts a value or says what a valid one looks like. */
 import { InvalidArgumentError } from "commander";
-import type { WorkflowType } from "../analysis/types";
+import type { WorkflowType } from "../model/types";
 
 export const WORKFLOW_TYPES: readonly WorkflowType[] = ["STANDARD", "EXPRESS"];
 

@@ -1,7 +1,7 @@
 /** Reads the files the CLI is given: the definition and the optional custom integrations. */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { CustomIntegration, IntegrationPattern, PolicyStatement } from "../analysis/types";
+import type { CustomIntegration, IntegrationPattern, PolicyStatement } from "../model/types";
 import { CliError } from "./errors";
 
 /** The FILE argument that means "read standard input". */

@@ -1,5 +1,5 @@
 /** The one error a component throws for bad input: every problem, each with its rule and state. */
-import type { Diagnostic } from "../analysis/types";
+import type { Diagnostic } from "../model/types";
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   return `[${diagnostic.rule}] ${diagnostic.state ?? "(definition)"}: ${diagnostic.message}`;

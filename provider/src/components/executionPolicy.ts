@@ -3,9 +3,9 @@
  * placeholders substituted, analysed again in the real partition, region and account.
  */
 import { analyze } from "../analysis/analyze";
-import { substitute } from "../analysis/placeholders";
+import { substitute } from "../model/placeholders";
 import { INLINE_POLICY_LIMIT, MANAGED_POLICY_LIMIT, mergeStatements, policyDocument, policySize } from "../analysis/policy";
-import type { ArnContext, Diagnostic, PolicyDocument, PolicyStatement } from "../analysis/types";
+import type { ArnContext, Diagnostic, PolicyDocument, PolicyStatement } from "../model/types";
 import type { WorkflowArgs } from "./args";
 import { InputError } from "./errors";
 import { kmsSendStatements, loggingStatements, tracingStatements } from "./policyDocuments";

@@ -2,7 +2,7 @@
 import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import { INLINE_POLICY_LIMIT, MANAGED_POLICY_LIMIT, policyDocument, policySize } from "../analysis/policy";
-import type { PolicyStatement } from "../analysis/types";
+import type { PolicyStatement } from "../model/types";
 import { distributeStatements, policyTooLarge, type PolicyLayout } from "./executionPolicy";
 import { executionTrustPolicy } from "./policyDocuments";
 

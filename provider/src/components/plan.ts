@@ -4,8 +4,8 @@
  */
 import { analyze, UNKNOWN_STATE_MACHINE } from "../analysis/analyze";
 import { callbackNameProblem, stateMachineNameProblem } from "../analysis/names";
-import { callbackPlaceholders } from "../analysis/placeholders";
-import type { AnalysisResult, Diagnostic, WorkflowType } from "../analysis/types";
+import { callbackPlaceholders } from "../model/placeholders";
+import type { AnalysisResult, Diagnostic, WorkflowType } from "../model/types";
 import type { AlarmOverride, CallbackQueueArgs, LogLevel, WorkflowAlarmsArgs, WorkflowArgs } from "./args";
 import { ALARM_DEFAULTS, DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS, MAX_NAME_PREFIX, SQS } from "./defaults";
 import { InputError, Problems } from "./errors";

@@ -1,5 +1,5 @@
 /** Policy documents the components attach: pure functions of plain values, tested on their own. */
-import type { PolicyStatement } from "../analysis/types";
+import type { PolicyStatement } from "../model/types";
 
 /** Identity statements, or resource-policy and trust statements that name a principal. */
 export interface DocumentStatement extends Omit<PolicyStatement, "Resource"> {

@@ -5,7 +5,7 @@
 import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as schema from "../schema-types";
-import { callbackPlaceholders } from "../analysis/placeholders";
+import { callbackPlaceholders } from "../model/placeholders";
 import type { CallbackQueueOutputs, WorkflowArgs } from "./args";
 import { CallbackQueue } from "./callbackQueue";
 import { formatDiagnostic } from "./errors";

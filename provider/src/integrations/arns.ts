@@ -1,6 +1,6 @@
 /** ARN builders shared by the integration table. Values may carry `${...}` placeholders. */
-import type { ArnContext } from "../analysis/types";
-import { callbackNameOf, hasPlaceholder, placeholdersIn } from "../analysis/placeholders";
+import type { ArnContext } from "../model/types";
+import { callbackNameOf, hasPlaceholder, placeholdersIn } from "../model/placeholders";
 import type { IamContext, StatementSpec } from "./spec";
 
 export function arn(context: ArnContext, service: string, resource: string, region = context.region, account = context.account): string {

@@ -1,6 +1,6 @@
 /** The shape of one entry of the integration table, and the context its IAM builder receives. */
-import type { ArnContext, IntegrationPattern } from "../analysis/types";
-import type { TaskArgs } from "../analysis/taskArgs";
+import type { ArnContext, IntegrationPattern } from "../model/types";
+import type { TaskArgs } from "../model/taskArgs";
 
 export interface StatementSpec {
   actions: string[];

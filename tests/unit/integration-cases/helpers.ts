@@ -2,7 +2,7 @@
  * Shapes and helpers for the integration-table cases: one realistic Task per optimized
  * integration, with the statements it must produce written out literally.
  */
-import type { IntegrationPattern, PolicyStatement } from "../../../provider/src/analysis/types";
+import type { IntegrationPattern, PolicyStatement } from "../../../provider/src/model/types";
 
 export const REGION = "us-east-1";
 export const ACCOUNT = "123456789012";

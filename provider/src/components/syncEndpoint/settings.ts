@@ -2,7 +2,7 @@
  * SyncEndpoint options checked and resolved before any resource is registered: every problem is
  * collected (errors and warnings), and the defaults are applied in one place.
  */
-import type { Diagnostic } from "../../analysis/types";
+import type { Diagnostic } from "../../model/types";
 import { DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS } from "../defaults";
 import { Problems } from "../errors";
 import type { SyncEndpointApiType, SyncEndpointMethod, SyncEndpointOptions } from "./args";

@@ -1,5 +1,5 @@
 /** Workflow's `syncEndpoint`: checks that need the workflow (its type, its timeout), run with the Workflow's own. */
-import type { WorkflowType } from "../../analysis/types";
+import type { WorkflowType } from "../../model/types";
 import type { Problems } from "../errors";
 import type { SyncEndpointOptions } from "./args";
 import { endpointSettings, INTEGRATION_TIMEOUT_SECONDS } from "./settings";
