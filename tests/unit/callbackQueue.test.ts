@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { ACCOUNT, capture, one, ofType, registered, REGION, valueOf } from "../support/mocks";
 import { CallbackQueue, InputError } from "../../provider/src";
-import { callbackQueueSettings } from "../../provider/src/components/callbackQueue";
+import { callbackQueueSettings } from "../../provider/src/components/alarmPlan";
 
 describe("CallbackQueue on its own", () => {
   it("defaults: 30 s visibility, 14 days retention, DLQ after 5 receives, SSE, TLS-only policies, two alarms", async () => {

@@ -1,5 +1,5 @@
 /**
- * Inside provider/src data flows one way: ASL model <- integration table <- analysis <- components
+ * Inside provider/src data flows one way: ASL model <- integration table <- analysis <- graph <- components
  * (and the CLI and plugin on top). A module may import its own layer or a lower one, never a
  * higher one; the layers below the components never import Pulumi. Scans the import statements.
  */
@@ -14,6 +14,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ["model"],
   ["integrations"],
   ["analysis"],
+  ["graph"],
   ["components", "schema-types"],
   ["cli", "plugin"],
   ["index"],

@@ -197,6 +197,7 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): AnalysisR
   const integrations: Integration[] = [];
   const statements: PolicyStatement[] = [];
   const tasks: TaskSummary[] = [];
+  const stateStatements: Record<string, PolicyStatement[]> = {};
   if (parsed.definition) {
     const definition = parsed.definition;
     const arn: ArnContext = {
@@ -223,6 +224,7 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): AnalysisR
         const task = analyzeTask(visited, options, arn, workflowType);
         diagnostics.push(...task.diagnostics);
         statements.push(...task.statements);
+        stateStatements[visited.path] = task.statements;
         tasks.push(task.summary);
         if (task.integration) integrations.push(task.integration);
       } else if (isDistributedMap(visited)) {
@@ -237,6 +239,7 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): AnalysisR
         const map = distributedMapStatements(visited, arn, options.stateMachineName ?? UNKNOWN_STATE_MACHINE);
         diagnostics.push(...map.diagnostics);
         statements.push(...map.statements);
+        stateStatements[visited.path] = map.statements;
       }
     }
   }
@@ -249,6 +252,7 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): AnalysisR
     integrations,
     statements: mergeStatements(statements),
     tasks,
+    stateStatements,
     definition: parsed.definition,
   };
 }

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from "commander";
 import { runCheck, type CheckOptions } from "./check";
 import { CliError, EXIT_DEFINITION_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from "./errors";
 import { formatHuman, shouldColor } from "./human";
+import { registerGraph } from "./graph";
 import { formatJson } from "./json";
 import { parseAccount, parsePartition, parseRegion, parseWorkflowType, WORKFLOW_TYPES } from "./options";
 import { packageVersion } from "./version";
@@ -62,14 +63,15 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--json", "print one JSON object (ok, workflowType, errors, warnings, integrations, policy) instead of the report")
     .addHelpText("after", CHECK_HELP)
     .action((file: string, flags: CheckFlags) => setExitCode(check(file, flags)));
+  registerGraph(program, setExitCode);
   return program;
 }
 
 /** Runs the CLI; returns the exit code. Messages for usage and I/O errors go to stderr. */
-export function main(argv: readonly string[]): number {
+export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = EXIT_OK;
   try {
-    buildProgram((code) => (exitCode = code)).parse(argv, { from: "user" });
+    await buildProgram((code) => (exitCode = code)).parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
     // Commander has already printed its message; --help and --version exit with 0.
@@ -88,5 +90,5 @@ if (require.main === module) {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
   });
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

@@ -6,32 +6,14 @@ import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as schema from "../schema-types";
 import type { CallbackQueueArgs } from "./args";
-import { ALARM_DEFAULTS, SQS } from "./defaults";
+import { callbackQueueSettings, planQueueAlarms } from "./alarmPlan";
+import { SQS } from "./defaults";
 import { InputError, Problems } from "./errors";
 import { metricAlarm } from "./metricAlarm";
 import { queuePolicy } from "./policyDocuments";
 import { suspendStackTraces } from "./stackTraces";
 
 export const CALLBACK_QUEUE_TYPE = "sfn-workflows:index:CallbackQueue";
-
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
-
-/** Sizing the queue from the tasks that feed it. */
-export function callbackQueueSettings(args: CallbackQueueArgs) {
-  const visibilityTimeoutSeconds =
-    args.visibilityTimeoutSeconds ?? clamp(args.heartbeatSeconds ?? SQS.minVisibility, SQS.minVisibility, SQS.maxVisibility);
-  const messageRetentionSeconds =
-    args.messageRetentionSeconds ??
-    (args.taskTimeoutSeconds === undefined
-      ? SQS.maxRetention
-      : clamp(args.taskTimeoutSeconds + SQS.retentionMarginSeconds, SQS.defaultRetentionFloor, SQS.maxRetention));
-  return {
-    visibilityTimeoutSeconds,
-    messageRetentionSeconds,
-    maxReceiveCount: args.maxReceiveCount ?? SQS.maxReceiveCount,
-    oldestMessageAgeSeconds: args.alarms?.oldestMessageAgeSeconds ?? args.heartbeatSeconds ?? visibilityTimeoutSeconds,
-  };
-}
 
 export function validateCallbackQueueArgs(name: string, args: CallbackQueueArgs): void {
   const problems = new Problems();
@@ -101,23 +83,17 @@ export class CallbackQueue extends pulumi.ComponentResource implements schema.Ca
 
       const alarms: Record<string, pulumi.Output<string>> = {};
       const alarmArgs = args.alarms ?? {};
-      if (alarmArgs.enabled !== false) {
-        const common = {
-          namespace: "AWS/SQS",
-          statistic: "Maximum" as const,
-          period: alarmArgs.period ?? ALARM_DEFAULTS.queuePeriod,
-          evaluationPeriods: alarmArgs.evaluationPeriods ?? ALARM_DEFAULTS.evaluationPeriods,
-          datapointsToAlarm: alarmArgs.datapointsToAlarm,
-          treatMissingData: alarmArgs.treatMissingData ?? ALARM_DEFAULTS.treatMissingData,
-        };
+      const planned = planQueueAlarms(args);
+      if (planned) {
+        const common = { namespace: "AWS/SQS", statistic: "Maximum" as const };
         alarms.oldestMessageAge = metricAlarm(
           `${name}-oldest-message`,
           {
             ...common,
-            description: pulumi.interpolate`Callback tokens in ${queue.name} wait ${settings.oldestMessageAgeSeconds} s or more: workers are not picking them up in time`,
+            ...planned.oldestMessageAge,
+            description: pulumi.interpolate`Callback tokens in ${queue.name} wait ${planned.oldestMessageAge.threshold} s or more: workers are not picking them up in time`,
             metricName: "ApproximateAgeOfOldestMessage",
             dimensions: { QueueName: queue.name },
-            threshold: settings.oldestMessageAgeSeconds,
           },
           alarmArgs,
           args.tags,
@@ -127,10 +103,10 @@ export class CallbackQueue extends pulumi.ComponentResource implements schema.Ca
           `${name}-dead-letters`,
           {
             ...common,
+            ...planned.deadLetters,
             description: pulumi.interpolate`Callback messages reached the dead-letter queue ${deadLetters.name} after ${settings.maxReceiveCount} receives`,
             metricName: "ApproximateNumberOfMessagesVisible",
             dimensions: { QueueName: deadLetters.name },
-            threshold: alarmArgs.deadLetterThreshold ?? ALARM_DEFAULTS.threshold,
           },
           alarmArgs,
           args.tags,

@@ -4,9 +4,9 @@
  */
 import { analyze, UNKNOWN_STATE_MACHINE } from "../analysis/analyze";
 import { callbackNameProblem, stateMachineNameProblem } from "../analysis/names";
-import { callbackPlaceholders } from "../model/placeholders";
 import type { AnalysisResult, Diagnostic, WorkflowType } from "../model/types";
-import type { AlarmOverride, CallbackQueueArgs, LogLevel, WorkflowAlarmsArgs, WorkflowArgs } from "./args";
+import type { AlarmOverride, CallbackQueueArgs, LogLevel, WorkflowArgs } from "./args";
+import { callbackTaskSizing, defaultLogLevel, planWorkflowAlarms, type PlannedWorkflowAlarms } from "./alarmPlan";
 import { ALARM_DEFAULTS, DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS, MAX_NAME_PREFIX, SQS } from "./defaults";
 import { InputError, Problems } from "./errors";
 import { checkWorkflowSyncEndpoint } from "./syncEndpoint/workflow";
@@ -19,10 +19,6 @@ export interface PlannedCallback {
   args: CallbackQueueArgs;
 }
 
-export interface PlannedAlarm extends Required<Pick<AlarmOverride, "threshold" | "period" | "evaluationPeriods" | "treatMissingData">> {
-  datapointsToAlarm?: number;
-}
-
 export interface WorkflowPlan {
   workflowType: WorkflowType;
   analysis: AnalysisResult;
@@ -32,7 +28,7 @@ export interface WorkflowPlan {
   namePattern: string;
   logging: { level: LogLevel; includeExecutionData: boolean; retentionInDays: number };
   callbacks: PlannedCallback[];
-  alarms: { executionsFailed?: PlannedAlarm; executionsTimedOut?: PlannedAlarm; heartbeatTimeouts?: PlannedAlarm };
+  alarms: PlannedWorkflowAlarms;
   /** Versions and an alias, when `deployment` is set. */
   deployment?: PlannedDeployment;
   /** Tasks a worker completes: callbacks (any queue) and activities. */
@@ -68,35 +64,17 @@ function checkAlarmSettings(problems: Problems, option: string, settings: AlarmO
   }
 }
 
-function planAlarm(alarms: WorkflowAlarmsArgs, override: AlarmOverride | undefined): PlannedAlarm | undefined {
-  if (override?.enabled === false) return undefined;
-  return {
-    threshold: override?.threshold ?? ALARM_DEFAULTS.threshold,
-    period: override?.period ?? alarms.period ?? ALARM_DEFAULTS.period,
-    evaluationPeriods: override?.evaluationPeriods ?? alarms.evaluationPeriods ?? ALARM_DEFAULTS.evaluationPeriods,
-    treatMissingData: override?.treatMissingData ?? alarms.treatMissingData ?? ALARM_DEFAULTS.treatMissingData,
-    datapointsToAlarm: override?.datapointsToAlarm ?? alarms.datapointsToAlarm,
-  };
-}
-
 /** Letters, digits, `-` and `_` only, short enough to leave room for a unique suffix. */
 function namePrefixFor(name: string): string {
   const clean = name.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, MAX_NAME_PREFIX - 1);
   return `${clean || "workflow"}-`;
 }
 
-const maxOf = (values: Array<number | undefined>) => (values.some((v) => v === undefined) ? undefined : Math.max(...(values as number[])));
-
 function planCallbacks(args: WorkflowArgs, analysis: AnalysisResult, problems: Problems): PlannedCallback[] {
   return Object.entries(args.callbacks ?? {}).map(([name, options]) => {
     const problem = callbackNameProblem(name);
     if (problem) problems.error("bad-name", `callbacks.${name}`, problem);
-    const { queueUrl, queueArn } = callbackPlaceholders(name);
-    const users = analysis.tasks.filter((task) => task.placeholders.includes(queueUrl) || task.placeholders.includes(queueArn));
-    const heartbeats = users.map((task) => task.heartbeatSeconds).filter((v): v is number => v !== undefined);
-    const heartbeatSeconds = heartbeats.length ? Math.max(...heartbeats) : undefined;
-    // Heartbeats can keep a task without TimeoutSeconds alive indefinitely: only a timeout bounds the wait.
-    const taskTimeoutSeconds = users.length ? maxOf(users.map((task) => task.timeoutSeconds)) : undefined;
+    const { users, heartbeatSeconds, taskTimeoutSeconds } = callbackTaskSizing(name, analysis.tasks);
     const used = users.length > 0;
     const option = `callbacks.${name}`;
     problems.range(`${option}.maxReceiveCount`, options.maxReceiveCount, 1, 1000);
@@ -135,7 +113,7 @@ function planLogging(args: WorkflowArgs, workflowType: WorkflowType, problems: P
     );
   }
   return {
-    level: logging.level ?? (workflowType === "EXPRESS" ? "ALL" : "ERROR"),
+    level: logging.level ?? defaultLogLevel(workflowType),
     includeExecutionData: logging.includeExecutionData ?? false,
     retentionInDays: logging.retentionInDays ?? DEFAULT_LOG_RETENTION_DAYS,
   };
@@ -185,14 +163,13 @@ export function planWorkflow(name: string, args: WorkflowArgs): WorkflowPlan {
     checkAlarmSettings(problems, `alarms.${key}`, alarmArgs[key]);
   const workerTasks = analysis.tasks.some((task) => task.pattern === "callback");
   const alarmsOn = alarmArgs.enabled !== false;
-  let heartbeatTimeouts = alarmsOn && workerTasks ? planAlarm(alarmArgs, alarmArgs.heartbeatTimeouts) : undefined;
-  if (heartbeatTimeouts && (logging.level === "OFF" || logging.level === "FATAL")) {
+  const alarms = planWorkflowAlarms(alarmArgs, workerTasks, logging.level);
+  if (alarms.heartbeatWithoutLogs) {
     problems.warn(
       "heartbeat-alarm-needs-logs",
       "logging.level",
       `the heartbeat-timeout alarm reads TaskTimedOut events from the logs, which level ${logging.level} does not write: it is not created; use ERROR or ALL`,
     );
-    heartbeatTimeouts = undefined;
   }
   checkWorkflowSyncEndpoint(problems, args.syncEndpoint, workflowType, analysis.definition);
   const deployment = planDeployment(problems, args.deployment);
@@ -212,11 +189,7 @@ export function planWorkflow(name: string, args: WorkflowArgs): WorkflowPlan {
     namePattern,
     logging,
     callbacks,
-    alarms: {
-      executionsFailed: alarmsOn ? planAlarm(alarmArgs, alarmArgs.executionsFailed) : undefined,
-      executionsTimedOut: alarmsOn ? planAlarm(alarmArgs, alarmArgs.executionsTimedOut) : undefined,
-      heartbeatTimeouts,
-    },
+    alarms: alarms.alarms,
     deployment,
     workerTasks: workerTasks || callbacks.length > 0,
     activityArns: analysis.integrations.filter((i) => i.kind === "activity").map((i) => i.resource),

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as schema from "../schema-types";
 import { callbackPlaceholders } from "../model/placeholders";
 import type { CallbackQueueOutputs, WorkflowArgs } from "./args";
+import { callbackQueueAlarmArgs } from "./alarmPlan";
 import { CallbackQueue } from "./callbackQueue";
 import { formatDiagnostic } from "./errors";
 import { attachExecutionPolicy, executionRole } from "./executionRole";
@@ -60,11 +61,7 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
       const roleArn: pulumi.Output<string> = role ? role.arn : pulumi.output(args.roleArn as pulumi.Input<string>);
       const queueAlarmDefaults = args.alarms ?? {};
       const queues = plan.callbacks.map((callback) => {
-        const alarms = {
-          ...queueAlarmDefaults,
-          ...callback.args.alarms,
-          ...(queueAlarmDefaults.enabled === false ? { enabled: false } : {}),
-        };
+        const alarms = callbackQueueAlarmArgs(queueAlarmDefaults, callback.args.alarms);
         const queue = new CallbackQueue(
           `${name}-${callback.name}`,
           { ...callback.args, alarms, senderRoleArns: [roleArn], tags },

@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { WorkflowAlarmsArgs } from "./args";
 import { HEARTBEAT_TIMEOUT_PATTERN, METRIC_NAMESPACE } from "./defaults";
 import { metricAlarm } from "./metricAlarm";
-import type { PlannedAlarm, WorkflowPlan } from "./plan";
+import type { PlannedAlarm } from "./alarmPlan";
+import type { WorkflowPlan } from "./plan";
 
 export interface WorkflowAlarmsInput {
   name: string;

@@ -81,6 +81,8 @@ export interface AnalysisResult {
   statements: PolicyStatement[];
   /** Every Task state, for callers that size queues and alarms. */
   tasks: TaskSummary[];
+  /** Each state's own statements (before merging), by state path: what the state adds to the role. */
+  stateStatements: Record<string, PolicyStatement[]>;
   /** The parsed definition (undefined when it did not parse). */
   definition?: Record<string, unknown>;
 }
