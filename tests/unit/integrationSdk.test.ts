@@ -23,9 +23,8 @@ const SDK_CASES: ReadonlyArray<{ resource: string; args: Record<string, unknown>
   {
     resource: "arn:aws:states:::aws-sdk:elasticloadbalancingv2:describeTargetHealth",
     args: { TargetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef" },
+    // IAM grants DescribeTargetHealth only on "*": no warning asks for a narrower resource.
     statements: [allow(["elasticloadbalancing:DescribeTargetHealth"], ["*"])],
-    wildcard:
-      'aws-sdk:elasticloadbalancingv2:describeTargetHealth: the resource cannot be derived from the arguments, so elasticloadbalancing:DescribeTargetHealth is granted on "*"; pass roleArn or add narrower policyStatements and accept this warning knowingly',
   },
   {
     resource: "arn:aws:states:::aws-sdk:s3:listObjectsV2",

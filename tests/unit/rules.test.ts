@@ -958,16 +958,32 @@ describe("rule invalid-argument", () => {
 describe("rule sdk-resource-wildcard", () => {
   for (const { where, wrap, path } of NESTINGS) {
     it(`warns when an AWS SDK call's resource cannot be derived ${where}`, () => {
-      const result = analyze(wrap("List", task("arn:aws:states:::aws-sdk:ec2:describeInstances")));
+      const result = analyze(
+        wrap("Start", task("arn:aws:states:::aws-sdk:ec2:startInstances", { Parameters: { "InstanceIds.$": "$.ids" } })),
+      );
       expectOne(
         result,
         "sdk-resource-wildcard",
         "warning",
-        path("List"),
-        /^aws-sdk:ec2:describeInstances: the resource cannot be derived from the arguments, so ec2:DescribeInstances is granted on "\*"/,
+        path("Start"),
+        /^aws-sdk:ec2:startInstances: the resource cannot be derived from the arguments, so ec2:StartInstances is granted on "\*"/,
       );
     });
   }
+
+  it('is silent for actions IAM grants only on "*": nothing narrower exists', () => {
+    const result = analyze(
+      machine({
+        List: task("arn:aws:states:::aws-sdk:ec2:describeInstances", { Next: "Who", End: undefined }),
+        Who: task("arn:aws:states:::aws-sdk:sts:getCallerIdentity"),
+      }),
+    );
+    expectClean(result);
+    assert.deepEqual(result.statements, [
+      { Effect: "Allow", Action: ["ec2:DescribeInstances"], Resource: ["*"] },
+      { Effect: "Allow", Action: ["sts:GetCallerIdentity"], Resource: ["*"] },
+    ]);
+  });
 
   it("is silent when the SDK call names its resource, or when customIntegrations declares it", () => {
     expectClean(
@@ -984,29 +1000,63 @@ describe("rule sdk-resource-wildcard", () => {
 
 describe("rule sdk-unknown-service", () => {
   for (const { where, wrap, path } of NESTINGS) {
-    it(`warns when an AWS SDK call names a service IAM does not have ${where}`, () => {
+    it(`warns when an AWS SDK call names a service the SDK does not have, and grants nothing ${where}`, () => {
       const result = analyze(wrap("Query", task("arn:aws:states:::aws-sdk:stepfunction:startExecution")));
       expectOne(
         result,
         "sdk-unknown-service",
         "warning",
         path("Query"),
-        /^aws-sdk:stepfunction:startExecution: IAM has no service "stepfunction", so the derived stepfunction:StartExecution will not allow the call; check the service name/,
+        /^aws-sdk:stepfunction:startExecution: "stepfunction" is not a service of the AWS SDK \(its name in aws-sdk:NAME is the SDK's, in lower case: aws-sdk:redshiftdata, aws-sdk:sfn\), so no permission is derived for the call; check the service name, or declare the call in customIntegrations/,
+      );
+      assert.deepEqual(
+        result.statements.flatMap((statement) => statement.Action).filter((action) => action.startsWith("stepfunction:")),
+        [],
       );
     });
   }
 
+  it("never reads inherited object keys as services: aws-sdk:constructor is unknown", () => {
+    const result = analyze(machine({ Call: task("arn:aws:states:::aws-sdk:constructor:x") }));
+    expectOne(result, "sdk-unknown-service", "warning", "Call", /^aws-sdk:constructor:x: "constructor" is not a service of the AWS SDK/);
+    assert.deepEqual(result.statements, []);
+  });
+
+  it("warns, granting nothing, for an SDK service AWS's IAM reference does not list", () => {
+    const result = analyze(machine({ Call: task("arn:aws:states:::aws-sdk:opensearchmemory:listMemories") }));
+    expectOne(
+      result,
+      "sdk-unknown-service",
+      "warning",
+      "Call",
+      /^aws-sdk:opensearchmemory:listMemories: AWS's IAM reference lists no service for the SDK's "opensearchmemory", so no permission is derived/,
+    );
+    assert.deepEqual(result.statements, []);
+  });
+
+  it("grants nothing and says nothing for SDK services authorised by a token in the request", () => {
+    const result = analyze(machine({ Call: task("arn:aws:states:::aws-sdk:sso:getRoleCredentials") }));
+    expectClean(result);
+    assert.deepEqual(result.statements, []);
+  });
+
   it("finds prefixes written with hyphens and renamed ones, and is silent for them and for a call customIntegrations declares", () => {
     const result = analyze(
       machine({
-        Query: task("arn:aws:states:::aws-sdk:redshiftdata:executeStatement", { Parameters: { Sql: "select 1" }, Next: "Start" }),
-        Start: task("arn:aws:states:::aws-sdk:sfn:listStateMachines"),
+        Query: task("arn:aws:states:::aws-sdk:redshiftdata:executeStatement", {
+          Parameters: { Sql: "select 1" },
+          Next: "Start",
+          End: undefined,
+        }),
+        Start: task("arn:aws:states:::aws-sdk:sfn:listStateMachines", { Next: "Agents", End: undefined }),
+        Agents: task("arn:aws:states:::aws-sdk:bedrockagent:listAgents", { Next: "Airflow", End: undefined }),
+        Airflow: task("arn:aws:states:::aws-sdk:mwaa:listEnvironments"),
       }),
     );
     expectNone(result, "sdk-unknown-service");
     assert.deepEqual(
       result.statements.flatMap((statement) => statement.Action),
-      ["redshift-data:ExecuteStatement", "states:ListStateMachines"],
+      ["airflow:ListEnvironments", "bedrock:ListAgents", "redshift-data:ExecuteStatement", "states:ListStateMachines"],
     );
 
     const statements = [{ Effect: "Allow" as const, Action: ["states:StartExecution"], Resource: ["*"] }];

@@ -310,6 +310,14 @@ describe("placeholders", () => {
     assert.deepEqual(value, { "${K}": ["${A} and ${B}", 3, null], nested: { x: "${A}" } }, "the input is not changed");
   });
 
+  it("leaves placeholders named like inherited object keys as written", () => {
+    assert.deepEqual(substitute(["${constructor}", "${toString}", "${__proto__}"], { A: "alpha" }), [
+      "${constructor}",
+      "${toString}",
+      "${__proto__}",
+    ]);
+  });
+
   it("names a callback's built-in placeholders and recognises them", () => {
     assert.deepEqual(callbackPlaceholders("approvals"), {
       queueUrl: "callbacks.approvals.queueUrl",

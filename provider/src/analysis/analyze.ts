@@ -7,6 +7,7 @@ import type { IntegrationEntry } from "../integrations/spec";
 import { distributedMapStatements, isDistributedMap } from "./distributedMap";
 import { parseDefinition } from "./parse";
 import { callbackNameOf, callbackPlaceholders, collectPlaceholders, hasPlaceholder } from "../model/placeholders";
+import { own } from "../model/own";
 import { mergeStatements } from "./policy";
 import { classifyResource, PATTERN_SUFFIX } from "./resource";
 import { structureDiagnostics } from "./structure";
@@ -133,7 +134,7 @@ function analyzeTask(visited: VisitedState, options: AnalyzeOptions, arn: ArnCon
     }
     return { diagnostics, statements, summary, integration };
   }
-  const custom = options.customIntegrations?.[classified.kind === "aws-sdk" ? `aws-sdk:${key}` : key];
+  const custom = own(options.customIntegrations, classified.kind === "aws-sdk" ? `aws-sdk:${key}` : key);
   const entry =
     classified.kind === "lambda-arn"
       ? ({

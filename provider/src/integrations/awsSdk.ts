@@ -4,72 +4,46 @@
  * resources are scoped for the services whose identifying argument we know.
  */
 import { arn, lambdaFunctionArns, nameOrArn, queueArnFromUrl } from "./arns";
-import { IAM_SERVICE_PREFIXES } from "./iamServicePrefixes";
+import { SDK_SERVICE_PREFIXES, SDK_SERVICES_UNKNOWN_TO_IAM, SDK_SERVICES_WITHOUT_IAM } from "./sdkServicePrefixes";
 import type { IamContext, IntegrationEntry, StatementSpec } from "./spec";
 
-/**
- * SDK service names whose IAM prefix differs other than by hyphens (those are found from the
- * list of IAM prefixes: `redshiftdata` is `redshift-data`).
- */
-export const IAM_PREFIX: Readonly<Record<string, string>> = {
-  sfn: "states",
-  elasticloadbalancingv2: "elasticloadbalancing",
-  cloudwatchlogs: "logs",
-  cloudwatchevents: "events",
-  eventbridge: "events",
-  sesv2: "ses",
-  apigatewayv2: "apigateway",
-  apigatewaymanagementapi: "execute-api",
-  lexruntimev2: "lex",
-  iotdata: "iot",
-  mediastoredata: "mediastore",
-  dynamodbstreams: "dynamodb",
-  efs: "elasticfilesystem",
-  emr: "elasticmapreduce",
-  opensearch: "es",
-  stepfunctions: "states",
-  bedrockruntime: "bedrock",
-  sagemakerruntime: "sagemaker",
-  cognitoidentityprovider: "cognito-idp",
-  costexplorer: "ce",
-  resourcegroupstaggingapi: "tag",
-};
-
 /** SDK calls authorised by a differently named IAM action (keyed by IAM prefix and SDK action). */
-export const IAM_ACTIONS: Readonly<Record<string, readonly string[]>> = {
-  "s3:listObjectsV2": ["s3:ListBucket"],
-  "s3:listObjects": ["s3:ListBucket"],
-  "s3:listObjectVersions": ["s3:ListBucketVersions"],
-  "s3:listBuckets": ["s3:ListAllMyBuckets"],
-  "s3:listParts": ["s3:ListMultipartUploadParts"],
-  "s3:listMultipartUploads": ["s3:ListBucketMultipartUploads"],
-  "s3:headObject": ["s3:GetObject"],
-  "s3:headBucket": ["s3:ListBucket"],
-  "s3:copyObject": ["s3:GetObject", "s3:PutObject"],
-  "s3:uploadPartCopy": ["s3:GetObject", "s3:PutObject"],
-  "s3:createMultipartUpload": ["s3:PutObject"],
-  "s3:uploadPart": ["s3:PutObject"],
-  "s3:completeMultipartUpload": ["s3:PutObject"],
-  "s3:deleteObjects": ["s3:DeleteObject"],
-  "s3:getBucketLocation": ["s3:GetBucketLocation"],
-  // Batch calls are authorised by the single-message action.
-  "sqs:sendMessageBatch": ["sqs:SendMessage"],
-  "sqs:deleteMessageBatch": ["sqs:DeleteMessage"],
-  "sqs:changeMessageVisibilityBatch": ["sqs:ChangeMessageVisibility"],
-  "sns:publishBatch": ["sns:Publish"],
-  // WebSocket connection management is one IAM action.
-  "execute-api:postToConnection": ["execute-api:ManageConnections"],
-  "execute-api:getConnection": ["execute-api:ManageConnections"],
-  "execute-api:deleteConnection": ["execute-api:ManageConnections"],
-  // The Converse API is authorised by the InvokeModel actions.
-  "bedrock:converse": ["bedrock:InvokeModel"],
-  "bedrock:converseStream": ["bedrock:InvokeModelWithResponseStream"],
-  "lambda:invoke": ["lambda:InvokeFunction"],
-  "lambda:invokeWithResponseStream": ["lambda:InvokeFunction"],
-  "lambda:invokeAsync": ["lambda:InvokeAsync"],
-  "dynamodb:transactWriteItems": ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"],
-  "dynamodb:transactGetItems": ["dynamodb:GetItem"],
-};
+export const IAM_ACTIONS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    "s3:listObjectsV2": ["s3:ListBucket"],
+    "s3:listObjects": ["s3:ListBucket"],
+    "s3:listObjectVersions": ["s3:ListBucketVersions"],
+    "s3:listBuckets": ["s3:ListAllMyBuckets"],
+    "s3:listParts": ["s3:ListMultipartUploadParts"],
+    "s3:listMultipartUploads": ["s3:ListBucketMultipartUploads"],
+    "s3:headObject": ["s3:GetObject"],
+    "s3:headBucket": ["s3:ListBucket"],
+    "s3:copyObject": ["s3:GetObject", "s3:PutObject"],
+    "s3:uploadPartCopy": ["s3:GetObject", "s3:PutObject"],
+    "s3:createMultipartUpload": ["s3:PutObject"],
+    "s3:uploadPart": ["s3:PutObject"],
+    "s3:completeMultipartUpload": ["s3:PutObject"],
+    "s3:deleteObjects": ["s3:DeleteObject"],
+    "s3:getBucketLocation": ["s3:GetBucketLocation"],
+    // Batch calls are authorised by the single-message action.
+    "sqs:sendMessageBatch": ["sqs:SendMessage"],
+    "sqs:deleteMessageBatch": ["sqs:DeleteMessage"],
+    "sqs:changeMessageVisibilityBatch": ["sqs:ChangeMessageVisibility"],
+    "sns:publishBatch": ["sns:Publish"],
+    // WebSocket connection management is one IAM action.
+    "execute-api:postToConnection": ["execute-api:ManageConnections"],
+    "execute-api:getConnection": ["execute-api:ManageConnections"],
+    "execute-api:deleteConnection": ["execute-api:ManageConnections"],
+    // The Converse API is authorised by the InvokeModel actions.
+    "bedrock:converse": ["bedrock:InvokeModel"],
+    "bedrock:converseStream": ["bedrock:InvokeModelWithResponseStream"],
+    "lambda:invoke": ["lambda:InvokeFunction"],
+    "lambda:invokeWithResponseStream": ["lambda:InvokeFunction"],
+    "lambda:invokeAsync": ["lambda:InvokeAsync"],
+    "dynamodb:transactWriteItems": ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"],
+    "dynamodb:transactGetItems": ["dynamodb:GetItem"],
+  }),
+);
 
 /**
  * API Gateway's management APIs (v1 and v2) are authorised by HTTP verb (`apigateway:GET`, ...),
@@ -84,17 +58,15 @@ function apiGatewayVerbs(action: string): string[] {
   return ["apigateway:POST"];
 }
 
-/** IAM prefixes written with hyphens, by their SDK service name (the prefix without them). */
-const HYPHENATED = new Map([...IAM_SERVICE_PREFIXES].filter((p) => p.includes("-")).map((p) => [p.replace(/-/g, ""), p]));
-
-export function iamPrefixFor(service: string): string {
-  return IAM_PREFIX[service] ?? HYPHENATED.get(service) ?? service;
+/** The IAM prefix of an SDK service (`mwaa` -> `airflow`), or undefined when the map has none. */
+export function iamPrefixFor(service: string): string | undefined {
+  return SDK_SERVICE_PREFIXES.get(service);
 }
 
-export function iamActionsFor(service: string, action: string): string[] {
-  const prefix = iamPrefixFor(service);
+/** The IAM actions that authorise an SDK call, given the service's IAM prefix. */
+export function iamActionsFor(prefix: string, action: string): string[] {
   if (prefix === "apigateway") return apiGatewayVerbs(action);
-  const mapped = IAM_ACTIONS[`${prefix}:${action}`];
+  const mapped = IAM_ACTIONS.get(`${prefix}:${action}`);
   return mapped ? [...mapped] : [`${prefix}:${action.charAt(0).toUpperCase()}${action.slice(1)}`];
 }
 
@@ -134,51 +106,78 @@ function s3CopyStatements(c: IamContext): StatementSpec[] | undefined {
   ];
 }
 
-/** How to scope the resource for services whose identifying argument is well known. */
-const SCOPES: Record<string, (c: IamContext, actions: readonly string[]) => string[] | undefined> = {
-  sqs: (c) => (c.args.value("QueueUrl").kind === "absent" ? undefined : c.scope("QueueUrl", (v) => queueArnFromUrl(c, "QueueUrl", v))),
-  sns: (c) => (c.args.value("TopicArn").kind === "absent" ? undefined : c.scope("TopicArn", (v) => [v])),
-  dynamodb: (c) => {
-    if (c.args.value("TableName").kind === "absent") return undefined;
-    return c.scope("TableName", (v) => {
-      const table = nameOrArn(v, (name) => arn(c, "dynamodb", `table/${name}`));
-      return [table, `${table}/index/*`];
-    });
-  },
-  lambda: (c) => (c.args.value("FunctionName").kind === "absent" ? undefined : c.scope("FunctionName", (v) => lambdaFunctionArns(c, v))),
-  s3: s3Resources,
-  sfn: (c) => {
-    for (const path of ["StateMachineArn", "ExecutionArn"]) {
-      if (c.args.value(path).kind !== "absent") return c.scope(path, (v) => [v]);
-    }
-    return undefined;
-  },
-  secretsmanager: (c) =>
-    c.args.value("SecretId").kind === "absent"
-      ? undefined
-      : c.scope("SecretId", (v) => [nameOrArn(v, (name) => arn(c, "secretsmanager", `secret:${name}-??????`))]),
-};
+type Scope = (c: IamContext, actions: readonly string[]) => string[] | undefined;
+
+/** How to scope the resource for services whose identifying argument is well known, by SDK service name. */
+const SCOPES: ReadonlyMap<string, Scope> = new Map(
+  Object.entries<Scope>({
+    sqs: (c) => (c.args.value("QueueUrl").kind === "absent" ? undefined : c.scope("QueueUrl", (v) => queueArnFromUrl(c, "QueueUrl", v))),
+    sns: (c) => (c.args.value("TopicArn").kind === "absent" ? undefined : c.scope("TopicArn", (v) => [v])),
+    dynamodb: (c) => {
+      if (c.args.value("TableName").kind === "absent") return undefined;
+      return c.scope("TableName", (v) => {
+        const table = nameOrArn(v, (name) => arn(c, "dynamodb", `table/${name}`));
+        return [table, `${table}/index/*`];
+      });
+    },
+    lambda: (c) => (c.args.value("FunctionName").kind === "absent" ? undefined : c.scope("FunctionName", (v) => lambdaFunctionArns(c, v))),
+    s3: s3Resources,
+    sfn: (c) => {
+      for (const path of ["StateMachineArn", "ExecutionArn"]) {
+        if (c.args.value(path).kind !== "absent") return c.scope(path, (v) => [v]);
+      }
+      return undefined;
+    },
+    secretsmanager: (c) =>
+      c.args.value("SecretId").kind === "absent"
+        ? undefined
+        : c.scope("SecretId", (v) => [nameOrArn(v, (name) => arn(c, "secretsmanager", `secret:${name}-??????`))]),
+  }),
+);
+
+type WildcardOnly = typeof import("./iamWildcardOnlyActions");
+let wildcardOnly: WildcardOnly | undefined;
+
+/** Whether IAM grants the action only on "*". Loaded on first use: most processes never need its 150 KB. */
+export function isWildcardOnly(action: string): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  wildcardOnly ??= require("./iamWildcardOnlyActions") as WildcardOnly;
+  const [prefix, name] = action.split(":");
+  return wildcardOnly.WILDCARD_ONLY_ACTIONS.get(prefix)?.includes(` ${name.toLowerCase()} `) ?? false;
+}
+
+function unknownService(c: IamContext, service: string, action: string): void {
+  const why = SDK_SERVICES_UNKNOWN_TO_IAM.has(service)
+    ? `AWS's IAM reference lists no service for the SDK's "${service}"`
+    : `"${service}" is not a service of the AWS SDK (its name in aws-sdk:NAME is the SDK's, in lower case: aws-sdk:redshiftdata, aws-sdk:sfn)`;
+  c.warn(
+    "sdk-unknown-service",
+    `aws-sdk:${service}:${action}: ${why}, so no permission is derived for the call; check the service name, or declare the call in customIntegrations with the statements it needs`,
+  );
+}
 
 export function awsSdkEntry(service: string, action: string): IntegrationEntry {
   return {
     patterns: ["request-response", "callback"],
     iam: (c): StatementSpec[] => {
-      const actions = iamActionsFor(service, action);
+      if (SDK_SERVICES_WITHOUT_IAM.has(service)) return [];
       const prefix = iamPrefixFor(service);
-      if (!IAM_SERVICE_PREFIXES.has(prefix)) {
-        c.warn(
-          "sdk-unknown-service",
-          `aws-sdk:${service}:${action}: IAM has no service "${prefix}", so the derived ${actions.join(", ")} will not allow the call; check the service name (the SDK's, in lower case: aws-sdk:redshiftdata, aws-sdk:sfn), or declare the call in customIntegrations with the right actions`,
-        );
+      if (prefix === undefined) {
+        unknownService(c, service, action);
+        return [];
       }
+      const actions = iamActionsFor(prefix, action);
       const copy = service === "s3" && (action === "copyObject" || action === "uploadPartCopy") ? s3CopyStatements(c) : undefined;
       if (copy) return copy;
-      const scoped = SCOPES[service]?.(c, actions);
+      const scoped = SCOPES.get(service)?.(c, actions);
       if (scoped) return [{ actions, resources: scoped }];
-      c.warn(
-        "sdk-resource-wildcard",
-        `aws-sdk:${service}:${action}: the resource cannot be derived from the arguments, so ${actions.join(", ")} is granted on "*"; pass roleArn or add narrower policyStatements and accept this warning knowingly`,
-      );
+      // Nothing narrower than "*" exists for an action IAM grants only on "*": no warning to act on.
+      if (!actions.every(isWildcardOnly)) {
+        c.warn(
+          "sdk-resource-wildcard",
+          `aws-sdk:${service}:${action}: the resource cannot be derived from the arguments, so ${actions.join(", ")} is granted on "*"; pass roleArn or add narrower policyStatements and accept this warning knowingly`,
+        );
+      }
       return [{ actions, resources: ["*"] }];
     },
   };

@@ -4,6 +4,7 @@ import { computeIntegrations } from "./compute";
 import { dataIntegrations } from "./data";
 import { messagingIntegrations } from "./messaging";
 import { mlIntegrations } from "./ml";
+import { own } from "../model/own";
 import type { IntegrationEntry, IntegrationTable } from "./spec";
 
 export const OPTIMIZED_INTEGRATIONS: IntegrationTable = {
@@ -16,7 +17,5 @@ export const OPTIMIZED_INTEGRATIONS: IntegrationTable = {
 /** The entry for a classified task resource, or undefined for an integration we do not know. */
 export function lookupIntegration(kind: "optimized" | "aws-sdk", service: string, action: string): IntegrationEntry | undefined {
   if (kind === "aws-sdk") return awsSdkEntry(service, action);
-  return Object.prototype.hasOwnProperty.call(OPTIMIZED_INTEGRATIONS, `${service}:${action}`)
-    ? OPTIMIZED_INTEGRATIONS[`${service}:${action}`]
-    : undefined;
+  return own(OPTIMIZED_INTEGRATIONS, `${service}:${action}`);
 }

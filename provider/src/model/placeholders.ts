@@ -1,4 +1,5 @@
 /** `${Name}` placeholders in definition strings (definitionSubstitutions and built-ins). */
+import { own } from "./own";
 
 const PLACEHOLDER = /\$\{([^{}]+)\}/g;
 
@@ -30,7 +31,7 @@ export function collectPlaceholders(value: unknown, into = new Set<string>()): S
 
 /** Replaces known placeholders in every string of a JSON value; unknown ones are left as written. */
 export function substitute<T>(value: T, values: Readonly<Record<string, string>>): T {
-  const replace = (text: string) => text.replace(PLACEHOLDER, (whole, name: string) => (name in values ? values[name] : whole));
+  const replace = (text: string) => text.replace(PLACEHOLDER, (whole, name: string) => own(values, name) ?? whole);
   const walk = (node: unknown): unknown => {
     if (typeof node === "string") return replace(node);
     if (Array.isArray(node)) return node.map(walk);

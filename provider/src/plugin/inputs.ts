@@ -7,6 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PackageSchema, SchemaProperty } from "./schemaTypes";
+import { own } from "../model/own";
 
 /** Raised when a value the component needs up front is not known yet. */
 export class UnknownPlainInputError extends Error {}
@@ -50,10 +51,10 @@ export class InputConverter {
   constructor(private readonly schema: PackageSchema) {}
 
   async resource(token: string, inputs: pulumi.Inputs): Promise<Record<string, unknown>> {
-    const resource = this.schema.resources[token];
+    const resource = own(this.schema.resources, token);
     const result: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(inputs)) {
-      const property = resource?.inputProperties?.[key];
+      const property = own(resource?.inputProperties, key);
       result[key] = property ? await this.convert(value, property, key) : value;
     }
     return result;
@@ -90,7 +91,7 @@ export class InputConverter {
     if (typeof open !== "object" || open === null || Array.isArray(open)) return open;
     const entries = await Promise.all(
       Object.entries(open).map(async ([key, item]) => {
-        const child = shape.kind === "object" ? shape.properties[key] : shape.item;
+        const child = shape.kind === "object" ? own(shape.properties, key) : shape.item;
         return [key, child ? await this.convert(item, child, `${path}.${key}`) : item] as const;
       }),
     );

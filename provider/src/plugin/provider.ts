@@ -10,6 +10,7 @@ import { Workflow } from "../components/workflow";
 import { InputConverter } from "./inputs";
 import { persistCompileCacheSoon } from "./startup";
 import type { PackageSchema } from "./schemaTypes";
+import { own } from "../model/own";
 
 type ComponentFactory = (name: string, args: never, opts: pulumi.ComponentResourceOptions) => pulumi.ComponentResource;
 
@@ -41,8 +42,8 @@ export class SfnWorkflowsProvider implements pulumi.provider.Provider {
     inputs: pulumi.Inputs,
     options: pulumi.ComponentResourceOptions,
   ): Promise<pulumi.provider.ConstructResult> {
-    const factory = this.components[type];
-    const resource = this.parsed.resources[type];
+    const factory = own(this.components, type);
+    const resource = own(this.parsed.resources, type);
     if (!factory || !resource) {
       throw new Error(
         `sfn-workflows cannot construct "${type}": it provides ${Object.keys(this.components).sort().join(", ")}; check the resource token and the SDK version`,
