@@ -14,7 +14,9 @@ const { setTimeout: delay, clearTimeout } = require("node:timers");
 const grpc = require("@grpc/grpc-js");
 
 const REPO = path.resolve(__dirname, "..", "..");
-const PLUGIN = path.join(REPO, "pulumi-resource-sfn-workflows");
+// SFN_WORKFLOWS_PLUGIN runs the tests against another build of the plugin (an unpacked release
+// tarball: tests/dist).
+const PLUGIN = process.env.SFN_WORKFLOWS_PLUGIN ?? path.join(REPO, "pulumi-resource-sfn-workflows");
 
 // The generated stubs check messages with instanceof, so every message class comes from the same
 // modules they load (google-protobuf resolved from @pulumi/pulumi's own directory).

@@ -318,10 +318,13 @@ describe("provider plugin over gRPC", () => {
       assert.ok(!("endpointUrl" in state) || state.endpointUrl === null, `endpointUrl: ${JSON.stringify(state.endpointUrl)}`);
       assert.ok(stateDependencies.stateMachineArn?.includes(machine.urn), JSON.stringify(stateDependencies));
       // Source positions survive the component turning stack traces off while it registers children.
+      // A release tarball's plugin is one bundle (tools/dist/plugin.sh): its positions are all in it.
+      const bundled = process.env.SFN_WORKFLOWS_PLUGIN !== undefined;
       const registeredFrom = (type: string) =>
-        engine.registrations.filter((r) => r.type === type).map((r) => r.sourceUri?.split("/provider/bin/")[1]);
-      assert.deepEqual(registeredFrom("aws:sfn/stateMachine:StateMachine"), ["components/workflow.js"]);
-      assert.deepEqual(registeredFrom("aws:sqs/queue:Queue"), ["components/callbackQueue.js", "components/callbackQueue.js"]);
+        engine.registrations.filter((r) => r.type === type).map((r) => r.sourceUri?.split(bundled ? "/lib/bin/" : "/provider/bin/")[1]);
+      const from = (file: string) => (bundled ? "plugin/main.js" : file);
+      assert.deepEqual(registeredFrom("aws:sfn/stateMachine:StateMachine"), [from("components/workflow.js")]);
+      assert.deepEqual(registeredFrom("aws:sqs/queue:Queue"), [from("components/callbackQueue.js"), from("components/callbackQueue.js")]);
       // The component's outputs were registered too (what `pulumi stack` shows for it).
       assert.equal((engine.outputs.get(WORKFLOW_URN) ?? {}).stateMachineArn, state.stateMachineArn);
     });
