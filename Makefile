@@ -60,7 +60,7 @@ lint: build
 format: install
 	prettier --write .
 
-bench: build moto
+bench: build moto dist-plugin
 	node tests/bench/run.js
 	node tests/bench/coldStart.js
 	MOTO_SERVER=$(CURDIR)/$(VENV)/bin/moto_server node tests/bench/callbacks.js
