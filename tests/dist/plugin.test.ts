@@ -1,8 +1,8 @@
 /**
  * The provider plugin tarballs of dist/ (`make dist`, tools/dist/plugin.sh): the layout the Pulumi
  * CLI unpacks, the release version stamped, a Node.js runtime of each tarball's platform inside, and
- * the linux-amd64 one unpacked and run as the engine runs it, with no Node.js on PATH.
- * (tests/protocol runs the whole plugin protocol suite against it too: `make test-dist`.)
+ * the linux-amd64 one unpacked and run as the engine runs it, with no Node.js on PATH, and put
+ * through the plugin protocol suite (tests/protocol).
  */
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
@@ -117,6 +117,18 @@ describe("dist: the provider plugin tarballs", () => {
       const types = engine.registrations.map((r) => r.type);
       assert.ok(types.includes("aws:sfn/stateMachine:StateMachine"), types.join(", "));
       assert.ok(types.includes("aws-native:stepfunctions:StateMachineAlias"), types.join(", "));
+    });
+
+    it("passes the plugin protocol suite (tests/protocol) run against it", () => {
+      const mocha = path.join(REPO, "node_modules", "mocha", "bin", "mocha.js");
+      const suite = spawnSync(
+        process.execPath,
+        [mocha, "--no-config", "--require", "tsx/cjs", "--timeout", "60000", path.join(REPO, "tests/protocol/plugin.test.ts")],
+        { cwd: REPO, encoding: "utf8", env: { ...process.env, SFN_WORKFLOWS_PLUGIN: file("linux-amd64", "pulumi-resource-sfn-workflows") } },
+      );
+      assert.equal(suite.status, 0, `${suite.stdout}\n${suite.stderr}`);
+      assert.match(suite.stdout, /\d+ passing/);
+      assert.doesNotMatch(suite.stdout, /failing|pending/);
     });
 
     it("names every bundled package with its license", () => {
