@@ -1036,6 +1036,10 @@ export interface WorkflowOutputs {
    */
   readonly callbackQueues: pulumi.Output<Record<string, WorkflowCallbackQueue>>;
   /**
+   * The workflow as a Mermaid flowchart: states and transitions, each task's pattern, the callback queues, the alarms and each state's IAM actions. Known at preview; paste it into Markdown to see it.
+   */
+  readonly diagram: pulumi.Output<string>;
+  /**
    * The full invoke URL of the synchronous endpoint's route; absent without `syncEndpoint`.
    */
   readonly endpointUrl: pulumi.Output<string | undefined>;

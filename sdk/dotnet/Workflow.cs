@@ -35,6 +35,12 @@ namespace SfnWorkflows.StepFunctions
         public Output<ImmutableDictionary<string, Outputs.WorkflowCallbackQueue>> CallbackQueues { get; private set; } = null!;
 
         /// <summary>
+        /// The workflow as a Mermaid flowchart: states and transitions, each task's pattern, the callback queues, the alarms and each state's IAM actions. Known at preview; paste it into Markdown to see it.
+        /// </summary>
+        [Output("diagram")]
+        public Output<string> Diagram { get; private set; } = null!;
+
+        /// <summary>
         /// The full invoke URL of the synchronous endpoint's route; absent without `syncEndpoint`.
         /// </summary>
         [Output("endpointUrl")]

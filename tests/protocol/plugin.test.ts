@@ -316,6 +316,10 @@ describe("provider plugin over gRPC", () => {
         "reviewers.oldestMessageAge",
       ]);
       assert.ok(!("endpointUrl" in state) || state.endpointUrl === null, `endpointUrl: ${JSON.stringify(state.endpointUrl)}`);
+      // The diagram shows the options as given: 3 receives before dead letters, alarms over 120 s.
+      assert.match(String(state.diagram), /^flowchart TD\n/);
+      assert.ok(String(state.diagram).includes('-.->|"after 3 receives"|'), String(state.diagram));
+      assert.ok(String(state.diagram).includes("executionsFailed<br/>ExecutionsFailed #62;= 1 in 120 s"), String(state.diagram));
       assert.ok(stateDependencies.stateMachineArn?.includes(machine.urn), JSON.stringify(stateDependencies));
       // Source positions survive the component turning stack traces off while it registers children.
       // A release tarball's plugin is one bundle (tools/dist/plugin.sh): its positions are all in it.

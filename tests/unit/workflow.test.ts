@@ -247,6 +247,24 @@ describe("Workflow under mocks", () => {
         "reviewers.deadLetters": alarm("approvals-reviewers-dead-letters"),
       });
     });
+
+    it("draws itself as Mermaid: the callback task, its queue and dead-letter queue, and every alarm it creates", async () => {
+      const diagram = await valueOf(workflow.diagram);
+      const lines = diagram.split("\n").map((line) => line.trim());
+      assert.equal(lines[0], "flowchart TD");
+      assert.ok(
+        lines.includes(
+          'n1["Ask<br/>Task · sqs:sendMessage<br/>pattern: callback<br/>heartbeat 300 s · timeout 86400 s<br/>IAM: sqs:SendMessage"]',
+        ),
+        diagram,
+      );
+      assert.ok(lines.includes('n2[("reviewers<br/>callback queue (SQS)")]'), diagram);
+      assert.ok(lines.includes('n3[("reviewers dead letters<br/>dead-letter queue (SQS)")]'), diagram);
+      assert.ok(lines.includes('n1 -.->|"task token"| n2'), diagram);
+      assert.ok(lines.includes('n2 -.->|"after 5 receives"| n3'), diagram);
+      const alarms = lines.filter((line) => /^n\d+>"/.test(line)).map((line) => line.replace(/^n\d+>"([^<]+)<br\/>.*$/, "$1"));
+      assert.deepEqual(alarms, Object.keys(await valueOf(workflow.alarmArns)));
+    });
   });
 
   describe("an EXPRESS workflow with substitutions", () => {
@@ -428,6 +446,13 @@ describe("Workflow under mocks", () => {
       );
       assert.deepEqual(ofType(resources, "aws:cloudwatch/metricAlarm:MetricAlarm"), []);
       assert.deepEqual(ofType(resources, "aws:cloudwatch/logMetricFilter:LogMetricFilter"), []);
+      const workflow = new Workflow("quiet-drawn", {
+        definition: approvalDefinition(),
+        callbacks: { reviewers: {} },
+        alarms: { enabled: false },
+      });
+      const diagram = await valueOf(workflow.diagram);
+      assert.ok(diagram.includes("reviewers<br/>callback queue (SQS)") && !diagram.includes('subgraph g0["alarms"]'), diagram);
     });
 
     it("logging OFF creates no log group and skips the heartbeat alarm with a warning", async () => {

@@ -9,6 +9,9 @@ import { callbackPlaceholders } from "../model/placeholders";
 import type { CallbackQueueOutputs, WorkflowArgs } from "./args";
 import { callbackQueueAlarmArgs } from "./alarmPlan";
 import { CallbackQueue } from "./callbackQueue";
+import { graphResources } from "./graphResources";
+import { buildGraph } from "../graph/build";
+import { renderMermaid } from "../graph/mermaid";
 import { formatDiagnostic } from "./errors";
 import { attachExecutionPolicy, executionRole } from "./executionRole";
 import { deployedDefinition, executionPolicy, planPolicyLayout, previewStatements, userStatements } from "./executionPolicy";
@@ -35,6 +38,8 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
   readonly aliasArn: pulumi.Output<string | undefined>;
   /** The sync endpoint's invoke URL; undefined without `syncEndpoint`. */
   readonly endpointUrl: pulumi.Output<string | undefined>;
+  /** The workflow as a Mermaid flowchart, known before anything is created. */
+  readonly diagram: pulumi.Output<string>;
   /** What the analysis decided, for tooling. */
   readonly plan: WorkflowPlan;
 
@@ -60,11 +65,14 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
           : undefined;
       const roleArn: pulumi.Output<string> = role ? role.arn : pulumi.output(args.roleArn as pulumi.Input<string>);
       const queueAlarmDefaults = args.alarms ?? {};
-      const queues = plan.callbacks.map((callback) => {
-        const alarms = callbackQueueAlarmArgs(queueAlarmDefaults, callback.args.alarms);
+      const queueArgs = plan.callbacks.map((callback) => ({
+        name: callback.name,
+        args: { ...callback.args, alarms: callbackQueueAlarmArgs(queueAlarmDefaults, callback.args.alarms) },
+      }));
+      const queues = queueArgs.map((callback) => {
         const queue = new CallbackQueue(
           `${name}-${callback.name}`,
-          { ...callback.args, alarms, senderRoleArns: [roleArn], tags },
+          { ...callback.args, senderRoleArns: [roleArn], tags },
           { parent: this },
         );
         return [callback.name, queue] as const;
@@ -229,6 +237,7 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
         .apply(([own, ...perQueue]): Record<string, string> => Object.assign({}, own, ...perQueue));
       this.endpointUrl = endpoint ? endpoint.url : pulumi.output(undefined);
       this.aliasArn = alias ? alias.arn : pulumi.output(undefined);
+      this.diagram = pulumi.output(renderMermaid(buildGraph(plan.analysis, graphResources(plan.alarms, queueArgs))));
       this.registerOutputs({
         stateMachineArn: this.stateMachineArn,
         stateMachineName: this.stateMachineName,
@@ -239,6 +248,7 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
         alarmArns: this.alarmArns,
         endpointUrl: this.endpointUrl,
         aliasArn: this.aliasArn,
+        diagram: this.diagram,
       });
     } finally {
       resumeStackTraces();

@@ -22,6 +22,8 @@ type Workflow struct {
 	AliasArn pulumi.StringPtrOutput `pulumi:"aliasArn"`
 	// The callback queues by callback name.
 	CallbackQueues WorkflowCallbackQueueMapOutput `pulumi:"callbackQueues"`
+	// The workflow as a Mermaid flowchart: states and transitions, each task's pattern, the callback queues, the alarms and each state's IAM actions. Known at preview; paste it into Markdown to see it.
+	Diagram pulumi.StringOutput `pulumi:"diagram"`
 	// The full invoke URL of the synchronous endpoint's route; absent without `syncEndpoint`.
 	EndpointUrl pulumi.StringPtrOutput `pulumi:"endpointUrl"`
 	// The log group, `/aws/vendedlogs/states/...`; absent when logging is `OFF`.
@@ -235,6 +237,11 @@ func (o WorkflowOutput) AliasArn() pulumi.StringPtrOutput {
 // The callback queues by callback name.
 func (o WorkflowOutput) CallbackQueues() WorkflowCallbackQueueMapOutput {
 	return o.ApplyT(func(v *Workflow) WorkflowCallbackQueueMapOutput { return v.CallbackQueues }).(WorkflowCallbackQueueMapOutput)
+}
+
+// The workflow as a Mermaid flowchart: states and transitions, each task's pattern, the callback queues, the alarms and each state's IAM actions. Known at preview; paste it into Markdown to see it.
+func (o WorkflowOutput) Diagram() pulumi.StringOutput {
+	return o.ApplyT(func(v *Workflow) pulumi.StringOutput { return v.Diagram }).(pulumi.StringOutput)
 }
 
 // The full invoke URL of the synchronous endpoint's route; absent without `syncEndpoint`.

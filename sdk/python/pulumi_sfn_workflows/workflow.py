@@ -368,6 +368,7 @@ class Workflow(pulumi.ComponentResource):
             __props__.__dict__["alarm_arns"] = None
             __props__.__dict__["alias_arn"] = None
             __props__.__dict__["callback_queues"] = None
+            __props__.__dict__["diagram"] = None
             __props__.__dict__["endpoint_url"] = None
             __props__.__dict__["log_group_name"] = None
             __props__.__dict__["state_machine_arn"] = None
@@ -402,6 +403,14 @@ class Workflow(pulumi.ComponentResource):
         The callback queues by callback name.
         """
         return pulumi.get(self, "callback_queues")
+
+    @_builtins.property
+    @pulumi.getter
+    def diagram(self) -> pulumi.Output[_builtins.str]:
+        """
+        The workflow as a Mermaid flowchart: states and transitions, each task's pattern, the callback queues, the alarms and each state's IAM actions. Known at preview; paste it into Markdown to see it.
+        """
+        return pulumi.get(self, "diagram")
 
     @_builtins.property
     @pulumi.getter(name="endpointUrl")

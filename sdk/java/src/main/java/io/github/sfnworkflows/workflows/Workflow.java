@@ -64,6 +64,20 @@ public class Workflow extends com.pulumi.resources.ComponentResource {
         return this.callbackQueues;
     }
     /**
+     * The workflow as a Mermaid flowchart: states and transitions, each task&#39;s pattern, the callback queues, the alarms and each state&#39;s IAM actions. Known at preview; paste it into Markdown to see it.
+     * 
+     */
+    @Export(name="diagram", refs={String.class}, tree="[0]")
+    private Output<String> diagram;
+
+    /**
+     * @return The workflow as a Mermaid flowchart: states and transitions, each task&#39;s pattern, the callback queues, the alarms and each state&#39;s IAM actions. Known at preview; paste it into Markdown to see it.
+     * 
+     */
+    public Output<String> diagram() {
+        return this.diagram;
+    }
+    /**
      * The full invoke URL of the synchronous endpoint&#39;s route; absent without `syncEndpoint`.
      * 
      */
