@@ -56,12 +56,22 @@ lint: build
 	tsc -p tests
 	eslint .
 	prettier --check .
+	$(MAKE) --no-print-directory check-docs
+
+# The example workflows' pictures in README.md, examples/README.md and docs/pictures (tools/docs).
+.PHONY: docs check-docs
+docs: build
+	tsx tools/docs/generate.ts
+
+check-docs: build
+	tsx tools/docs/generate.ts --check
 
 format: install
 	prettier --write .
 
 bench: build moto dist-plugin
 	node tests/bench/run.js
+	node tests/bench/graph.js
 	node tests/bench/coldStart.js
 	MOTO_SERVER=$(CURDIR)/$(VENV)/bin/moto_server node tests/bench/callbacks.js
 

@@ -191,9 +191,13 @@ function main() {
   );
 }
 
-try {
-  main();
-} catch (error) {
-  console.error(error);
-  process.exit(1);
+module.exports = { definition };
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
 }
