@@ -48,6 +48,13 @@ function iamLines(actions: string[]): string[] {
 const shortResource = (resource: unknown) =>
   typeof resource === "string" ? resource.replace(/^arn:[^:]+:states:::/, "") : "(no Resource)";
 
+/** A Distributed Map's ItemReader or ResultWriter: its resource and, when written literally, its S3 location. */
+function s3Node(builder: GraphBuilder, kind: "item-reader" | "result-writer", block: Record<string, unknown>, group: string | undefined) {
+  const location = s3Location(block);
+  const title = kind === "item-reader" ? "ItemReader" : "ResultWriter";
+  return builder.node(kind, title, [shortResource(block.Resource), ...(location ? [location] : [])], group).id;
+}
+
 /** `s3://bucket/key` when the reader or writer names its location literally. */
 function s3Location(block: Record<string, unknown>): string | undefined {
   const args = isObject(block.Parameters) ? block.Parameters : isObject(block.Arguments) ? block.Arguments : {};
@@ -156,26 +163,9 @@ function drawMachine(builder: GraphBuilder, facts: Facts, machine: VisitedMachin
         builder.edge(node.id, drawMachine(builder, facts, processor, builder.group("item-processor", "item processor", own)), "items"),
       );
     }
-    if (isObject(state.ItemReader)) {
-      const location = s3Location(state.ItemReader);
-      const reader = builder.node(
-        "item-reader",
-        "ItemReader",
-        [shortResource(state.ItemReader.Resource), ...(location ? [location] : [])],
-        own,
-      );
-      builder.edge(reader.id, node.id, "reads");
-    }
-    if (isObject(state.ResultWriter) && state.ResultWriter.Resource !== undefined) {
-      const location = s3Location(state.ResultWriter);
-      const writer = builder.node(
-        "result-writer",
-        "ResultWriter",
-        [shortResource(state.ResultWriter.Resource), ...(location ? [location] : [])],
-        own,
-      );
-      builder.edge(node.id, writer.id, "writes");
-    }
+    if (isObject(state.ItemReader)) builder.edge(s3Node(builder, "item-reader", state.ItemReader, own), node.id, "reads");
+    if (isObject(state.ResultWriter) && state.ResultWriter.Resource !== undefined)
+      builder.edge(node.id, s3Node(builder, "result-writer", state.ResultWriter, own), "writes");
   }
   for (const draw of inner) draw();
   for (const visited of machine.states) {
