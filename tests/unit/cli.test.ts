@@ -59,7 +59,15 @@ describe("sfn-workflows CLI", function () {
         ok: true,
         workflowType: "STANDARD",
         errors: [],
-        warnings: [],
+        // The approvals queue is not one of the workflow's callback queues: its key, if any, is unknown.
+        warnings: [
+          {
+            rule: "kms-key-unknown",
+            state: "Request approval",
+            message:
+              'sqs:sendMessage: if queue https://sqs.eu-west-1.amazonaws.com/210987654321/approvals is encrypted with a customer managed KMS key, the role also needs kms:GenerateDataKey, kms:Decrypt on that key; add { "Effect": "Allow", "Action": ["kms:GenerateDataKey","kms:Decrypt"], "Resource": ["KEY_ARN"] } to policyStatements',
+          },
+        ],
         integrations: [
           {
             state: "Request approval",
@@ -126,7 +134,10 @@ describe("sfn-workflows CLI", function () {
       assert.equal(report.errors[0].rule, "express-pattern");
       assert.equal(report.errors[0].state, "Fan out > branch 2 > Ask");
       assert.match(report.errors[0].message as string, /sqs:sendMessage\.waitForTaskToken cannot run in an EXPRESS workflow/);
-      assert.deepEqual(report.warnings, []);
+      assert.deepEqual(
+        (report.warnings as { rule: string }[]).map((warning) => warning.rule),
+        ["kms-key-unknown"],
+      );
     });
 
     it("accepts --type in any case, and the same definition passes as STANDARD", () => {
@@ -162,7 +173,10 @@ describe("sfn-workflows CLI", function () {
       assert.equal(report.ok, true);
       assert.deepEqual(
         report.warnings.map(({ rule, state }) => ({ rule, state })),
-        [{ rule: "callback-without-heartbeat", state: "Wait for review" }],
+        [
+          { rule: "callback-without-heartbeat", state: "Wait for review" },
+          { rule: "kms-key-unknown", state: "Wait for review" },
+        ],
       );
     });
 
@@ -248,7 +262,7 @@ describe("sfn-workflows CLI", function () {
       assert.equal(run.status, 1);
       assert.ok(!run.stdout.includes(ESC), run.stdout);
       const lines = run.stdout.split("\n");
-      assert.equal(lines[0], `FAIL  ${fixture("express-callback.asl.json")}: 1 error (EXPRESS workflow)`);
+      assert.equal(lines[0], `FAIL  ${fixture("express-callback.asl.json")}: 1 error, 1 warning (EXPRESS workflow)`);
       assert.ok(lines.includes("Errors (1)"));
       assert.ok(lines.includes("  Fan out > branch 2 > Ask  [express-pattern]"), run.stdout);
       assert.ok(lines.includes("    (on the command line: --type STANDARD)"));
@@ -261,7 +275,7 @@ describe("sfn-workflows CLI", function () {
       assert.equal(run.status, 0);
       assert.equal(run.stderr, "");
       const lines = run.stdout.split("\n");
-      assert.equal(lines[0], `PASS  ${fixture("approval.asl.json")}: no problems found (STANDARD workflow)`);
+      assert.equal(lines[0], `PASS  ${fixture("approval.asl.json")}: 1 warning (STANDARD workflow)`);
       assert.ok(lines.includes("  STATE             INTEGRATION      PATTERN           KIND"), run.stdout);
       assert.ok(lines.includes("  Request approval  sqs:sendMessage  callback          optimized"), run.stdout);
       assert.ok(lines.includes("  Notify customer   lambda:invoke    request-response  optimized"), run.stdout);

@@ -174,7 +174,13 @@ describe("graph model", () => {
       "heartbeat 300 s · timeout 86400 s",
       "IAM: sqs:SendMessage",
     ]);
-    assert.deepEqual(node(model, "Escalate").lines, ["Task · sns:publish", "pattern: request-response", "IAM: sns:Publish"]);
+    // The alert topic is not the workflow's own: its KMS key, if any, is unknown.
+    assert.deepEqual(node(model, "Escalate").lines, [
+      "Task · sns:publish",
+      "pattern: request-response",
+      "IAM: sns:Publish",
+      "warning: kms-key-unknown",
+    ]);
     assert.deepEqual(node(model, "Rejected").lines, ["Fail: OrderRejected"]);
     assert.deepEqual(
       model.nodes.filter((n) => n.kind === "alarm").map((n) => [n.title, n.lines]),
@@ -187,7 +193,7 @@ describe("graph model", () => {
         ["reviewers.deadLetters", ["messages visible >= 1 in 60 s"]],
       ],
     );
-    assert.deepEqual(model.problems, []);
+    assert.deepEqual(model.problems, [{ rule: "kms-key-unknown", severity: "warning", state: "Escalate" }]);
   });
 
   it("the quote example in EXPRESS: request-response tasks, no queues, no heartbeat alarm", () => {
@@ -255,9 +261,14 @@ describe("graph model", () => {
     const ask = node(model, "Ask");
     assert.deepEqual(
       ask.problems.map((p) => p.rule),
-      ["heartbeat-not-below-timeout", "express-pattern", "missing-task-token"],
+      ["heartbeat-not-below-timeout", "express-pattern", "missing-task-token", "kms-key-unknown"],
     );
-    assert.deepEqual(ask.lines.slice(-3), ["error: heartbeat-not-below-timeout", "error: express-pattern", "error: missing-task-token"]);
+    assert.deepEqual(ask.lines.slice(-4), [
+      "error: heartbeat-not-below-timeout",
+      "error: express-pattern",
+      "error: missing-task-token",
+      "warning: kms-key-unknown",
+    ]);
     assert.match(renderMermaid(model), /class n\d+ error/);
 
     const broken = graphOf({ StartAt: "A", States: { A: { Type: "Pass", Next: "Nowhere" } } });

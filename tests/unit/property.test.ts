@@ -35,6 +35,7 @@ const KNOWN_RULES = new Set([
   "invalid-argument",
   "sdk-resource-wildcard",
   "sdk-unknown-service",
+  "kms-key-unknown",
 ]);
 
 function assertWellFormed(result: AnalysisResult, options: AnalyzeOptions = {}): void {

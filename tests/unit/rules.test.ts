@@ -98,8 +98,15 @@ function expectNone(result: AnalysisResult, rule: string): void {
   assert.deepEqual(withRule(result, rule), []);
 }
 
+/**
+ * No diagnostic, apart from the reminder every literal queue or topic gets about its KMS key
+ * (rule kms-key-unknown, tested on its own below).
+ */
 function expectClean(result: AnalysisResult): void {
-  assert.deepEqual(all(result), []);
+  assert.deepEqual(
+    all(result).filter((diagnostic) => diagnostic.rule !== "kms-key-unknown"),
+    [],
+  );
   assert.equal(result.ok, true);
 }
 
@@ -1067,6 +1074,31 @@ describe("rule sdk-unknown-service", () => {
   });
 });
 
+describe("rule kms-key-unknown", () => {
+  const send = (queueUrl: string) => task("arn:aws:states:::sqs:sendMessage", { Parameters: { QueueUrl: queueUrl, MessageBody: "hi" } });
+
+  it("names the statement to add for a queue or topic whose key the definition cannot tell", () => {
+    expectOne(
+      analyze(machine({ Send: send(QUEUE_URL) })),
+      "kms-key-unknown",
+      "warning",
+      "Send",
+      /^sqs:sendMessage: if queue https:\/\/sqs\.us-east-1\.amazonaws\.com\/123456789012\/jobs is encrypted with a customer managed KMS key, the role also needs kms:GenerateDataKey, kms:Decrypt on that key; add \{ "Effect": "Allow", "Action": \["kms:GenerateDataKey","kms:Decrypt"\], "Resource": \["KEY_ARN"\] \} to policyStatements$/,
+    );
+    const topic = task("arn:aws:states:::sns:publish", {
+      Parameters: { TopicArn: "arn:aws:sns:us-east-1:123456789012:alerts", Message: "hi" },
+    });
+    expectOne(analyze(machine({ Notify: topic })), "kms-key-unknown", "warning", "Notify", /kms:GenerateDataKey\*, kms:Decrypt/);
+  });
+
+  it("is silent for the package's own callback queues and for queues computed at run time", () => {
+    expectNone(analyze(machine({ Send: send("${callbacks.jobs.queueUrl}") })), "kms-key-unknown");
+    expectNone(analyze(machine({ Send: send(QUEUE_URL) }), { keysGranted: [QUEUE_URL] }), "kms-key-unknown");
+    const dynamic = task("arn:aws:states:::sqs:sendMessage", { Parameters: { "QueueUrl.$": "$.queue", MessageBody: "hi" } });
+    expectNone(analyze(machine({ Send: dynamic })), "kms-key-unknown");
+  });
+});
+
 describe("every problem is reported, not just the first", () => {
   it("collects errors and warnings of many rules from one definition", () => {
     const definition = machine(
@@ -1099,6 +1131,8 @@ describe("every problem is reported, not just the first", () => {
       "error missing-task-token @ Ask",
       "error unknown-integration @ Split > branch 1 > Spin",
       "error unknown-resource @ Split > branch 2 > Junk",
+      "warning kms-key-unknown @ Ask",
+      "warning kms-key-unknown @ Notify",
     ];
     assert.deepEqual([...found].sort(), [...expected].sort());
     assert.equal(result.ok, false);

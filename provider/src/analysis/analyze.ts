@@ -185,6 +185,7 @@ function analyzeTask(visited: VisitedState, options: AnalyzeOptions, arn: ArnCon
     pattern: classified.pattern,
     arn,
     stateMachineName: options.stateMachineName ?? UNKNOWN_STATE_MACHINE,
+    keysGranted: options.keysGranted ?? [],
   });
   diagnostics.push(...iam.diagnostics);
   statements.push(...iam.statements);

@@ -1,4 +1,5 @@
 /** Runs an integration table entry's IAM builder for one task and collects what it reports. */
+import { impliedStatements } from "../integrations/implied";
 import type { IamContext, IntegrationEntry } from "../integrations/spec";
 import { TaskArgs } from "../model/taskArgs";
 import type { ArnContext, Diagnostic, IntegrationPattern, PolicyStatement } from "../model/types";
@@ -12,6 +13,7 @@ export interface TaskIamInput {
   pattern: IntegrationPattern;
   arn: ArnContext;
   stateMachineName: string;
+  keysGranted: readonly string[];
 }
 
 export function taskStatements(input: TaskIamInput): { statements: PolicyStatement[]; diagnostics: Diagnostic[] } {
@@ -24,17 +26,19 @@ export function taskStatements(input: TaskIamInput): { statements: PolicyStateme
     args,
     integration,
     stateMachineName: input.stateMachineName,
+    keysGranted: input.keysGranted,
     scope(path, build, options) {
       return args.values(path).flatMap((value) => {
         if (value.kind === "literal") return build(value.value);
         if (value.kind === "dynamic") {
+          const widest = options?.whenDynamic ?? ["*"];
           diagnostics.push({
             severity: "warning",
             rule: "dynamic-resource",
             state: visited.path,
-            message: `${integration}: ${value.path} is computed at run time, so its permissions are granted on "*"; write the value literally (or as a \${placeholder}) to scope them`,
+            message: `${integration}: ${value.path} is computed at run time, so its permissions are granted on ${widest.map((r) => `"${r}"`).join(", ")}; write the value literally (or as a \${placeholder}) to scope them`,
           });
-          return ["*"];
+          return widest;
         }
         if (options?.whenAbsent) return options.whenAbsent;
         diagnostics.push({
@@ -58,8 +62,7 @@ export function taskStatements(input: TaskIamInput): { statements: PolicyStateme
       diagnostics.push({ severity: "warning", rule, state: visited.path, message });
     },
   };
-  const statements = entry
-    .iam(context)
+  const statements = [...entry.iam(context), ...impliedStatements(context, entry.implies ?? [])]
     .filter((spec) => spec.resources.length > 0)
     .map((spec): PolicyStatement => ({
       Effect: "Allow",

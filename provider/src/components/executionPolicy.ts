@@ -3,7 +3,7 @@
  * placeholders substituted, analysed again in the real partition, region and account.
  */
 import { analyze } from "../analysis/analyze";
-import { substitute } from "../model/placeholders";
+import { callbackNameOf, substitute } from "../model/placeholders";
 import { INLINE_POLICY_LIMIT, MANAGED_POLICY_LIMIT, mergeStatements, policyDocument, policySize } from "../analysis/policy";
 import type { ArnContext, Diagnostic, PolicyDocument, PolicyStatement } from "../model/types";
 import type { WorkflowArgs } from "./args";
@@ -82,6 +82,10 @@ export function executionPolicy(name: string, args: WorkflowArgs, plan: Workflow
     account: values.account,
     stateMachineName: plan.namePattern,
     customIntegrations: args.customIntegrations,
+    // The callback queues' keys are granted below (additionalStatements).
+    keysGranted: Object.entries(values.substitutions)
+      .filter(([name]) => callbackNameOf(name) !== undefined)
+      .map(([, value]) => value),
   });
   // Substituted values can still be wrong (a queue URL that is not one, a Resource naming an unknown integration).
   if (analysis.errors.length) throw new InputError(WORKFLOW_TYPE, name, analysis.errors, false);

@@ -70,10 +70,11 @@ export function managedRule(context: IamContext, ruleName: string): StatementSpe
 /** iam:PassRole on the roles named by arguments, limited to the service that receives them. */
 export function passRole(context: IamContext, paths: string[], service: string, fallbackRoles?: string[]): StatementSpec {
   const roleArn = (value: string) => [nameOrArn(value, (name) => `arn:${context.partition}:iam::${context.account}:role/${name}`)];
-  const resources = paths.flatMap((path) => context.scope(path, roleArn, { whenAbsent: [] }));
+  const accountRoles = [`arn:${context.partition}:iam::${context.account}:role/*`];
+  const resources = paths.flatMap((path) => context.scope(path, roleArn, { whenAbsent: [], whenDynamic: accountRoles }));
   return {
     actions: ["iam:PassRole"],
-    resources: resources.length > 0 ? unique(resources) : (fallbackRoles ?? [`arn:${context.partition}:iam::${context.account}:role/*`]),
+    resources: resources.length > 0 ? unique(resources) : (fallbackRoles ?? accountRoles),
     condition: { StringEquals: { "iam:PassedToService": service } },
   };
 }

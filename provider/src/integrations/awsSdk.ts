@@ -5,6 +5,9 @@
  */
 import { arn, lambdaFunctionArns, nameOrArn, queueArnFromUrl } from "./arns";
 import { SDK_SERVICE_PREFIXES, SDK_SERVICES_UNKNOWN_TO_IAM, SDK_SERVICES_WITHOUT_IAM } from "./sdkServicePrefixes";
+import { dynamodbStatements } from "./sdkDynamodb";
+import { sdkCallImplied, sdkImplied } from "./sdkImplied";
+import { sdkTemplateResources } from "./sdkResources";
 import type { IamContext, IntegrationEntry, StatementSpec } from "./spec";
 
 /** SDK calls authorised by a differently named IAM action (keyed by IAM prefix and SDK action). */
@@ -113,13 +116,6 @@ const SCOPES: ReadonlyMap<string, Scope> = new Map(
   Object.entries<Scope>({
     sqs: (c) => (c.args.value("QueueUrl").kind === "absent" ? undefined : c.scope("QueueUrl", (v) => queueArnFromUrl(c, "QueueUrl", v))),
     sns: (c) => (c.args.value("TopicArn").kind === "absent" ? undefined : c.scope("TopicArn", (v) => [v])),
-    dynamodb: (c) => {
-      if (c.args.value("TableName").kind === "absent") return undefined;
-      return c.scope("TableName", (v) => {
-        const table = nameOrArn(v, (name) => arn(c, "dynamodb", `table/${name}`));
-        return [table, `${table}/index/*`];
-      });
-    },
     lambda: (c) => (c.args.value("FunctionName").kind === "absent" ? undefined : c.scope("FunctionName", (v) => lambdaFunctionArns(c, v))),
     s3: s3Resources,
     sfn: (c) => {
@@ -156,12 +152,28 @@ function unknownService(c: IamContext, service: string, action: string): void {
   );
 }
 
-export function awsSdkEntry(service: string, action: string): IntegrationEntry {
+const SDK_PATTERNS: IntegrationEntry["patterns"] = ["request-response", "callback"];
+
+/**
+ * The entry for an SDK call. A call that an optimized integration also makes (same IAM prefix and
+ * action, same parameters: `aws-sdk:athena:startQueryExecution`, `aws-sdk:sfn:startExecution`,
+ * ...) needs what that entry grants, so it is used: one place per service's permissions.
+ */
+export function awsSdkEntry(
+  service: string,
+  action: string,
+  optimized?: (prefix: string) => IntegrationEntry | undefined,
+): IntegrationEntry {
+  const prefix = iamPrefixFor(service);
+  const same = prefix === undefined ? undefined : optimized?.(prefix);
+  if (same && prefix !== undefined) {
+    return { patterns: SDK_PATTERNS, iam: same.iam, implies: [...(same.implies ?? []), ...sdkCallImplied(prefix, action)] };
+  }
   return {
-    patterns: ["request-response", "callback"],
+    patterns: SDK_PATTERNS,
+    implies: prefix === undefined || SDK_SERVICES_WITHOUT_IAM.has(service) ? [] : sdkImplied(prefix, action),
     iam: (c): StatementSpec[] => {
       if (SDK_SERVICES_WITHOUT_IAM.has(service)) return [];
-      const prefix = iamPrefixFor(service);
       if (prefix === undefined) {
         unknownService(c, service, action);
         return [];
@@ -169,7 +181,9 @@ export function awsSdkEntry(service: string, action: string): IntegrationEntry {
       const actions = iamActionsFor(prefix, action);
       const copy = service === "s3" && (action === "copyObject" || action === "uploadPartCopy") ? s3CopyStatements(c) : undefined;
       if (copy) return copy;
-      const scoped = SCOPES.get(service)?.(c, actions);
+      const dynamodb = prefix === "dynamodb" ? dynamodbStatements(c, action, actions) : undefined;
+      if (dynamodb) return dynamodb;
+      const scoped = SCOPES.get(service)?.(c, actions) ?? sdkTemplateResources(c, prefix, action);
       if (scoped) return [{ actions, resources: scoped }];
       // Nothing narrower than "*" exists for an action IAM grants only on "*": no warning to act on.
       if (!actions.every(isWildcardOnly)) {

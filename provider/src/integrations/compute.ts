@@ -1,6 +1,7 @@
 /** ECS/Fargate, Batch, EKS, EMR (on EC2, on EKS, Serverless) and CodeBuild. */
 import { arn, nameOrArn, passRole } from "./arns";
 import { job } from "./job";
+import { tagsOn } from "./implied";
 import type { IamContext, IntegrationEntry, IntegrationTable } from "./spec";
 
 function taskDefinitionArns(c: IamContext, value: string): string[] {
@@ -76,29 +77,42 @@ const eksNodegroupOrProfile = (type: "Nodegroup" | "FargateProfile", verb: "Crea
   });
 
 export const computeIntegrations: IntegrationTable = {
-  "ecs:runTask": job(["request-response", "sync", "callback"], (c) => ({
-    start: [
-      { actions: ["ecs:RunTask"], resources: c.scope("TaskDefinition", (v) => taskDefinitionArns(c, v)) },
-      passRole(c, ["Overrides.TaskRoleArn", "Overrides.ExecutionRoleArn"], "ecs-tasks.amazonaws.com"),
-    ],
-    sync: [{ actions: ["ecs:StopTask", "ecs:DescribeTasks"], resources: ["*"] }],
-    rule: "StepFunctionsGetEventsForECSTaskRule",
-  })),
-  "batch:submitJob": job(["request-response", "sync"], (c) => ({
-    start: [
-      {
-        actions: ["batch:SubmitJob"],
-        resources: [...c.scope("JobDefinition", (v) => jobDefinitionArns(c, v)), ...c.scope("JobQueue", batchArn(c, "job-queue"))],
-      },
-    ],
-    // DescribeJobs takes no resource; TerminateJob's job ARN is not known until the job runs.
-    sync: [{ actions: ["batch:DescribeJobs", "batch:TerminateJob"], resources: ["*"] }],
-    rule: "StepFunctionsGetEventsForBatchJobsRule",
-  })),
-  "eks:createCluster": job(["request-response", "sync"], (c) => ({
-    start: [{ actions: ["eks:CreateCluster"], resources: ["*"] }, passRole(c, ["RoleArn"], "eks.amazonaws.com")],
-    sync: [{ actions: ["eks:DescribeCluster", "eks:DeleteCluster"], resources: eksCluster(c) }],
-  })),
+  "ecs:runTask": job(
+    ["request-response", "sync", "callback"],
+    (c) => ({
+      start: [
+        { actions: ["ecs:RunTask"], resources: c.scope("TaskDefinition", (v) => taskDefinitionArns(c, v)) },
+        passRole(c, ["Overrides.TaskRoleArn", "Overrides.ExecutionRoleArn"], "ecs-tasks.amazonaws.com"),
+      ],
+      sync: [{ actions: ["ecs:StopTask", "ecs:DescribeTasks"], resources: ["*"] }],
+      rule: "StepFunctionsGetEventsForECSTaskRule",
+    }),
+    // ECS authorises tags on a new task with ecs:TagResource, for the creating action only.
+    [tagsOn("ecs", "task/*", { StringEquals: { "ecs:CreateAction": "RunTask" } })],
+  ),
+  "batch:submitJob": job(
+    ["request-response", "sync"],
+    (c) => ({
+      start: [
+        {
+          actions: ["batch:SubmitJob"],
+          resources: [...c.scope("JobDefinition", (v) => jobDefinitionArns(c, v)), ...c.scope("JobQueue", batchArn(c, "job-queue"))],
+        },
+      ],
+      // DescribeJobs takes no resource; TerminateJob's job ARN is not known until the job runs.
+      sync: [{ actions: ["batch:DescribeJobs", "batch:TerminateJob"], resources: ["*"] }],
+      rule: "StepFunctionsGetEventsForBatchJobsRule",
+    }),
+    [tagsOn("batch", "job/*")],
+  ),
+  "eks:createCluster": job(
+    ["request-response", "sync"],
+    (c) => ({
+      start: [{ actions: ["eks:CreateCluster"], resources: ["*"] }, passRole(c, ["RoleArn"], "eks.amazonaws.com")],
+      sync: [{ actions: ["eks:DescribeCluster", "eks:DeleteCluster"], resources: eksCluster(c) }],
+    }),
+    [tagsOn("eks", "cluster/*")],
+  ),
   "eks:deleteCluster": job(["request-response", "sync"], (c) => ({
     start: [{ actions: ["eks:DeleteCluster"], resources: eksCluster(c) }],
     sync: [{ actions: ["eks:DescribeCluster"], resources: eksCluster(c) }],
@@ -121,24 +135,28 @@ export const computeIntegrations: IntegrationTable = {
   "elasticmapreduce:cancelStep": job(["request-response"], (c) => ({
     start: [{ actions: ["elasticmapreduce:CancelSteps"], resources: emrCluster(c) }],
   })),
-  "elasticmapreduce:createCluster": job(["request-response", "sync"], (c) => ({
-    start: [
-      // RunJobFlow has no resource type in IAM: only "*" matches it. The new cluster's ID is unknown.
-      { actions: ["elasticmapreduce:RunJobFlow"], resources: ["*"] },
-      {
-        actions: ["elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"],
-        resources: [arn(c, "elasticmapreduce", "cluster/*")],
-      },
-      // Each role goes to a different service (as in AWS's AmazonEMRFullAccessPolicy_v2): the
-      // service role to EMR, the instance profile's role to EC2, the scaling role to Application Auto Scaling.
-      passRole(c, ["ServiceRole"], "elasticmapreduce.amazonaws.com"),
-      passRole(c, ["JobFlowRole"], "ec2.amazonaws.com", [`arn:${c.partition}:iam::${c.account}:role/EMR_EC2_DefaultRole`]),
-      ...(c.args.value("AutoScalingRole").kind === "absent"
-        ? []
-        : [passRole(c, ["AutoScalingRole"], "application-autoscaling.amazonaws.com")]),
-    ],
-    rule: "StepFunctionsGetEventForEMRRunJobFlowRule",
-  })),
+  "elasticmapreduce:createCluster": job(
+    ["request-response", "sync"],
+    (c) => ({
+      start: [
+        // RunJobFlow has no resource type in IAM: only "*" matches it. The new cluster's ID is unknown.
+        { actions: ["elasticmapreduce:RunJobFlow"], resources: ["*"] },
+        {
+          actions: ["elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"],
+          resources: [arn(c, "elasticmapreduce", "cluster/*")],
+        },
+        // Each role goes to a different service (as in AWS's AmazonEMRFullAccessPolicy_v2): the
+        // service role to EMR, the instance profile's role to EC2, the scaling role to Application Auto Scaling.
+        passRole(c, ["ServiceRole"], "elasticmapreduce.amazonaws.com"),
+        passRole(c, ["JobFlowRole"], "ec2.amazonaws.com", [`arn:${c.partition}:iam::${c.account}:role/EMR_EC2_DefaultRole`]),
+        ...(c.args.value("AutoScalingRole").kind === "absent"
+          ? []
+          : [passRole(c, ["AutoScalingRole"], "application-autoscaling.amazonaws.com")]),
+      ],
+      rule: "StepFunctionsGetEventForEMRRunJobFlowRule",
+    }),
+    [tagsOn("elasticmapreduce", "cluster/*")],
+  ),
   "elasticmapreduce:terminateCluster": job(["request-response", "sync"], (c) => ({
     start: [{ actions: ["elasticmapreduce:TerminateJobFlows"], resources: emrCluster(c) }],
     sync: [{ actions: ["elasticmapreduce:DescribeCluster"], resources: emrCluster(c) }],
@@ -153,22 +171,34 @@ export const computeIntegrations: IntegrationTable = {
   "elasticmapreduce:modifyInstanceGroupByName": job(["request-response"], (c) => ({
     start: [{ actions: ["elasticmapreduce:ModifyInstanceGroups", "elasticmapreduce:ListInstanceGroups"], resources: emrCluster(c) }],
   })),
-  "emr-containers:startJobRun": job(["request-response", "sync"], (c) => ({
-    start: [
-      { actions: ["emr-containers:StartJobRun"], resources: virtualCluster(c) },
-      passRole(c, ["ExecutionRoleArn"], "emr-containers.amazonaws.com"),
+  "emr-containers:startJobRun": job(
+    ["request-response", "sync"],
+    (c) => ({
+      start: [
+        { actions: ["emr-containers:StartJobRun"], resources: virtualCluster(c) },
+        passRole(c, ["ExecutionRoleArn"], "emr-containers.amazonaws.com"),
+      ],
+      sync: [
+        {
+          actions: ["emr-containers:DescribeJobRun", "emr-containers:CancelJobRun"],
+          resources: virtualCluster(c).map((v) => (v === "*" ? v : `${v}/jobruns/*`)),
+        },
+      ],
+    }),
+    [tagsOn("emr-containers", "/virtualclusters/*/jobruns/*")],
+  ),
+  "emr-containers:createVirtualCluster": job(
+    ["request-response"],
+    () => ({
+      // The virtual cluster's ID does not exist before the call.
+      start: [{ actions: ["emr-containers:CreateVirtualCluster"], resources: ["*"] }],
+    }),
+    [
+      tagsOn("emr-containers", "/virtualclusters/*"),
+      // AWS's policy for createVirtualCluster: EMR on EKS creates its service-linked role on first use.
+      { kind: "service-linked-role", service: "emr-containers.amazonaws.com", role: "AWSServiceRoleForAmazonEMRContainers" },
     ],
-    sync: [
-      {
-        actions: ["emr-containers:DescribeJobRun", "emr-containers:CancelJobRun"],
-        resources: virtualCluster(c).map((v) => (v === "*" ? v : `${v}/jobruns/*`)),
-      },
-    ],
-  })),
-  "emr-containers:createVirtualCluster": job(["request-response"], () => ({
-    // The virtual cluster's ID does not exist before the call.
-    start: [{ actions: ["emr-containers:CreateVirtualCluster"], resources: ["*"] }],
-  })),
+  ),
   "emr-containers:deleteVirtualCluster": job(["request-response", "sync"], (c) => ({
     start: [
       {
@@ -183,17 +213,25 @@ export const computeIntegrations: IntegrationTable = {
       },
     ],
   })),
-  "emr-serverless:createApplication": job(["request-response", "sync"], (c) => ({
-    // CreateApplication has no resource type in IAM: only "*" matches it.
-    start: [{ actions: ["emr-serverless:CreateApplication"], resources: ["*"] }],
-    sync: [
-      {
-        actions: ["emr-serverless:GetApplication", "emr-serverless:DeleteApplication"],
-        resources: [arn(c, "emr-serverless", "/applications/*")],
-      },
+  "emr-serverless:createApplication": job(
+    ["request-response", "sync"],
+    (c) => ({
+      // CreateApplication has no resource type in IAM: only "*" matches it.
+      start: [{ actions: ["emr-serverless:CreateApplication"], resources: ["*"] }],
+      sync: [
+        {
+          actions: ["emr-serverless:GetApplication", "emr-serverless:DeleteApplication"],
+          resources: [arn(c, "emr-serverless", "/applications/*")],
+        },
+      ],
+      rule: "StepFunctionsGetEventsForEMRServerlessApplicationRule",
+    }),
+    [
+      tagsOn("emr-serverless", "/applications/*"),
+      // AWS's policy for createApplication: the first application creates the service-linked role.
+      { kind: "service-linked-role", service: "ops.emr-serverless.amazonaws.com", role: "AWSServiceRoleForAmazonEMRServerless" },
     ],
-    rule: "StepFunctionsGetEventsForEMRServerlessApplicationRule",
-  })),
+  ),
   ...Object.fromEntries(
     (["start", "stop", "delete"] as const).map((verb) => [
       `emr-serverless:${verb}Application`,
@@ -204,19 +242,23 @@ export const computeIntegrations: IntegrationTable = {
       })),
     ]),
   ),
-  "emr-serverless:startJobRun": job(["request-response", "sync"], (c) => ({
-    start: [
-      { actions: ["emr-serverless:StartJobRun"], resources: serverlessApp(c) },
-      passRole(c, ["ExecutionRoleArn"], "emr-serverless.amazonaws.com"),
-    ],
-    sync: [
-      {
-        actions: ["emr-serverless:GetJobRun", "emr-serverless:CancelJobRun"],
-        resources: serverlessApp(c).map((a) => (a === "*" ? a : `${a}/jobruns/*`)),
-      },
-    ],
-    rule: "StepFunctionsGetEventsForEMRServerlessJobRule",
-  })),
+  "emr-serverless:startJobRun": job(
+    ["request-response", "sync"],
+    (c) => ({
+      start: [
+        { actions: ["emr-serverless:StartJobRun"], resources: serverlessApp(c) },
+        passRole(c, ["ExecutionRoleArn"], "emr-serverless.amazonaws.com"),
+      ],
+      sync: [
+        {
+          actions: ["emr-serverless:GetJobRun", "emr-serverless:CancelJobRun"],
+          resources: serverlessApp(c).map((a) => (a === "*" ? a : `${a}/jobruns/*`)),
+        },
+      ],
+      rule: "StepFunctionsGetEventsForEMRServerlessJobRule",
+    }),
+    [tagsOn("emr-serverless", "/applications/*/jobruns/*")],
+  ),
   "emr-serverless:cancelJobRun": job(["request-response", "sync"], (c) => ({
     start: [{ actions: ["emr-serverless:CancelJobRun"], resources: serverlessApp(c).map((a) => (a === "*" ? a : `${a}/jobruns/*`)) }],
     sync: [{ actions: ["emr-serverless:GetJobRun"], resources: serverlessApp(c).map((a) => (a === "*" ? a : `${a}/jobruns/*`)) }],

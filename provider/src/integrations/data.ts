@@ -1,5 +1,6 @@
 /** DynamoDB, Athena, Glue and Glue DataBrew. */
 import { arn, nameOrArn } from "./arns";
+import { s3Actions } from "./implied";
 import { job } from "./job";
 import type { IamContext, IntegrationEntry, IntegrationTable, StatementSpec } from "./spec";
 
@@ -14,28 +15,23 @@ const workgroup = (c: IamContext) =>
   c.scope("WorkGroup", (v) => [arn(c, "athena", `workgroup/${v}`)], { whenAbsent: [arn(c, "athena", "workgroup/primary")] });
 const anyWorkgroup = (c: IamContext) => [arn(c, "athena", "workgroup/*")];
 
-/** S3 access to the query result location `s3://bucket/prefix`. */
-function athenaResults(c: IamContext): StatementSpec[] {
-  const location = c.args.value("ResultConfiguration.OutputLocation");
-  let bucket: string[] = ["*"];
-  let objects: string[] = ["*"];
-  if (location.kind === "literal") {
-    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(location.value);
-    if (!match) {
-      c.invalid("ResultConfiguration.OutputLocation", `"${location.value}" is not an S3 location (s3://bucket/prefix)`);
-      return [];
-    }
-    bucket = [`arn:${c.partition}:s3:::${match[1]}`];
-    objects = [`arn:${c.partition}:s3:::${match[1]}/${match[2]}*`];
-  } else {
-    c.warn(
-      "dynamic-resource",
-      `${c.integration}: the query result location is ${location.kind === "dynamic" ? "computed at run time" : "taken from the workgroup"}, so S3 access is granted on "*"; set ResultConfiguration.OutputLocation literally to scope it`,
-    );
-  }
+/** The query result location: Athena reads and writes it with the caller's credentials. */
+const ATHENA_RESULTS = { kind: "s3", path: "ResultConfiguration.OutputLocation", access: "read-write", prefix: true } as const;
+
+/**
+ * Athena writes query results with the caller's credentials. Without ResultConfiguration the
+ * workgroup's location is used, which the definition cannot tell: S3 access on "*", with a warning.
+ */
+function athenaDefaultResults(c: IamContext): StatementSpec[] {
+  if (c.args.value("ResultConfiguration.OutputLocation").kind !== "absent") return [];
+  c.warn(
+    "dynamic-resource",
+    `${c.integration}: the query result location is taken from the workgroup, so S3 access is granted on "*"; set ResultConfiguration.OutputLocation literally to scope it`,
+  );
+  const { object, bucket } = s3Actions(ATHENA_RESULTS);
   return [
-    { actions: ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"], resources: bucket },
-    { actions: ["s3:GetObject", "s3:PutObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"], resources: objects },
+    { actions: [...bucket], resources: ["*"] },
+    { actions: [...object], resources: ["*"] },
   ];
 }
 
@@ -74,10 +70,18 @@ export const dataIntegrations: IntegrationTable = {
   "dynamodb:putItem": dynamodb("PutItem"),
   "dynamodb:updateItem": dynamodb("UpdateItem"),
   "dynamodb:deleteItem": dynamodb("DeleteItem"),
-  "athena:startQueryExecution": job(["request-response", "sync"], (c) => ({
-    start: [{ actions: ["athena:StartQueryExecution"], resources: workgroup(c) }, ...athenaCatalog(c), ...athenaResults(c)],
-    sync: [{ actions: ["athena:GetQueryExecution", "athena:StopQueryExecution"], resources: workgroup(c) }],
-  })),
+  "athena:startQueryExecution": job(
+    ["request-response", "sync"],
+    (c) => ({
+      start: [{ actions: ["athena:StartQueryExecution"], resources: workgroup(c) }, ...athenaCatalog(c), ...athenaDefaultResults(c)],
+      sync: [{ actions: ["athena:GetQueryExecution", "athena:StopQueryExecution"], resources: workgroup(c) }],
+    }),
+    [
+      ATHENA_RESULTS,
+      // SSE_KMS or CSE_KMS results: Athena encrypts and decrypts them with the caller's key access.
+      { kind: "kms", paths: ["ResultConfiguration.EncryptionConfiguration.KmsKey"], actions: ["kms:GenerateDataKey", "kms:Decrypt"] },
+    ],
+  ),
   // The query execution ID does not name its workgroup.
   "athena:stopQueryExecution": job(["request-response"], (c) => ({
     start: [{ actions: ["athena:StopQueryExecution"], resources: anyWorkgroup(c) }],

@@ -1,5 +1,6 @@
 /** Builds a table entry whose `.sync` pattern adds polling actions and, for event-driven services, a managed rule. */
 import { managedRule } from "./arns";
+import type { Implied } from "./implied";
 import type { IamContext, IntegrationEntry, StatementSpec } from "./spec";
 
 export interface JobStatements {
@@ -26,16 +27,21 @@ function scopeOnce(c: IamContext): IamContext {
       }
       return c.args.values(path).flatMap((value) => {
         if (value.kind === "literal") return build(value.value);
-        if (value.kind === "dynamic") return ["*"];
+        if (value.kind === "dynamic") return options?.whenDynamic ?? ["*"];
         return options?.whenAbsent ?? [];
       });
     },
   };
 }
 
-export function job(patterns: IntegrationEntry["patterns"], build: (c: IamContext) => JobStatements): IntegrationEntry {
+export function job(
+  patterns: IntegrationEntry["patterns"],
+  build: (c: IamContext) => JobStatements,
+  implies: readonly Implied[] = [],
+): IntegrationEntry {
   return {
     patterns,
+    ...(implies.length > 0 ? { implies } : {}),
     iam: (context) => {
       const c = scopeOnce(context);
       const { start, sync = [], rule } = build(c);

@@ -1,5 +1,6 @@
 /** Lambda, SQS, SNS, EventBridge, API Gateway, HTTP endpoints and Step Functions itself. */
 import { arn, lambdaFunctionArns, managedRule, nameOrArn, queueArnFromUrl, unique } from "./arns";
+import { SNS_KEY, SQS_KEY } from "./implied";
 import type { IntegrationTable } from "./spec";
 
 export const messagingIntegrations: IntegrationTable = {
@@ -9,10 +10,12 @@ export const messagingIntegrations: IntegrationTable = {
   },
   "sqs:sendMessage": {
     patterns: ["request-response", "callback"],
+    implies: [SQS_KEY],
     iam: (c) => [{ actions: ["sqs:SendMessage"], resources: c.scope("QueueUrl", (v) => queueArnFromUrl(c, "QueueUrl", v)) }],
   },
   "sns:publish": {
     patterns: ["request-response", "callback"],
+    implies: [SNS_KEY],
     iam: (c) => {
       const topics = [...c.scope("TopicArn", (v) => [v], { whenAbsent: [] }), ...c.scope("TargetArn", (v) => [v], { whenAbsent: [] })];
       // SMS to a phone number has no resource ARN: AWS only accepts "*" for it.
@@ -67,10 +70,14 @@ export const messagingIntegrations: IntegrationTable = {
     iam: (c) => {
       const endpoint = c.args.value("ApiEndpoint");
       // IAM's reference gives InvokeHTTPEndpoint no resource type, so only "*" is sure to match it;
-      // the condition pins the URL when it is literal.
-      const condition = endpoint.kind === "literal" ? { StringLike: { "states:HTTPEndpoint": `${endpoint.value}*` } } : undefined;
+      // the conditions pin the URL and the method when they are literal.
+      const method = c.args.value("Method");
+      const condition = {
+        ...(endpoint.kind === "literal" ? { StringLike: { "states:HTTPEndpoint": `${endpoint.value}*` } } : {}),
+        ...(method.kind === "literal" ? { StringEquals: { "states:HTTPMethod": method.value.toUpperCase() } } : {}),
+      };
       return [
-        { actions: ["states:InvokeHTTPEndpoint"], resources: ["*"], ...(condition ? { condition } : {}) },
+        { actions: ["states:InvokeHTTPEndpoint"], resources: ["*"], ...(Object.keys(condition).length > 0 ? { condition } : {}) },
         { actions: ["events:RetrieveConnectionCredentials"], resources: c.scope("Authentication.ConnectionArn", (v) => [v]) },
         {
           actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],

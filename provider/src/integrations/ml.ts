@@ -1,5 +1,6 @@
 /** SageMaker, Bedrock and MediaConvert. */
-import { arn, passRole } from "./arns";
+import { arn } from "./arns";
+import { tagsOn, type Implied } from "./implied";
 import { job } from "./job";
 import type { IamContext, IntegrationEntry, IntegrationTable } from "./spec";
 
@@ -8,21 +9,30 @@ import type { IamContext, IntegrationEntry, IntegrationTable } from "./spec";
  * `nameArg` is the argument naming the job, `type` the ARN resource type.
  */
 function sagemakerJob(kind: string, type: string, nameArg: string, roleArg: string | undefined, rule: string): IntegrationEntry {
-  return job(["request-response", "sync"], (c) => {
-    const resources = c.scope(nameArg, (v) => [arn(c, "sagemaker", `${type}/${v.toLowerCase()}`)]);
-    return {
-      start: [
-        { actions: [`sagemaker:Create${kind}`, "sagemaker:AddTags"], resources },
-        ...(roleArg ? [passRole(c, [roleArg], "sagemaker.amazonaws.com")] : []),
-      ],
-      sync: [
-        { actions: [`sagemaker:Describe${kind}`, `sagemaker:Stop${kind}`], resources },
-        // ListTags is checked on the job but Step Functions calls it before it knows the ARN.
-        { actions: ["sagemaker:ListTags"], resources: ["*"] },
-      ],
-      rule,
-    };
-  });
+  return job(
+    ["request-response", "sync"],
+    (c) => {
+      const resources = c.scope(nameArg, (v) => [arn(c, "sagemaker", `${type}/${v.toLowerCase()}`)]);
+      return {
+        start: [{ actions: [`sagemaker:Create${kind}`], resources }],
+        sync: [
+          { actions: [`sagemaker:Describe${kind}`, `sagemaker:Stop${kind}`], resources },
+          // ListTags is checked on the job but Step Functions calls it before it knows the ARN.
+          { actions: ["sagemaker:ListTags"], resources: ["*"] },
+        ],
+        rule,
+      };
+    },
+    sagemakerImplied(type, roleArg),
+  );
+}
+
+/** SageMaker authorises tags on what Create* makes with AddTags; the role it is given goes to sagemaker.amazonaws.com. */
+function sagemakerImplied(type: string, roleArg: string | undefined): Implied[] {
+  return [
+    tagsOn("sagemaker", `${type}/*`),
+    ...(roleArg ? [{ kind: "pass-role", paths: [roleArg], to: "sagemaker.amazonaws.com" } as const] : []),
+  ];
 }
 
 /**
@@ -30,27 +40,26 @@ function sagemakerJob(kind: string, type: string, nameArg: string, roleArg: stri
  * CreateEndpoint and UpdateEndpoint are also authorised on (IAM requires both resource types).
  */
 function sagemakerCall(action: string, type: string, nameArg: string, roleArg?: string, configArg?: string): IntegrationEntry {
-  return job(["request-response"], (c) => {
-    const named = c.scope(nameArg, (v) => [arn(c, "sagemaker", `${type}/${v.toLowerCase()}`)]);
-    const create = action.startsWith("Create");
-    return {
-      start: [
-        {
-          actions: [`sagemaker:${action}`, ...(create ? ["sagemaker:AddTags"] : [])],
-          resources: named,
-        },
-        ...(configArg
-          ? [
-              {
-                actions: [`sagemaker:${action}`],
-                resources: c.scope(configArg, (v) => [arn(c, "sagemaker", `endpoint-config/${v.toLowerCase()}`)]),
-              },
-            ]
-          : []),
-        ...(roleArg ? [passRole(c, [roleArg], "sagemaker.amazonaws.com")] : []),
-      ],
-    };
-  });
+  return job(
+    ["request-response"],
+    (c) => {
+      const named = c.scope(nameArg, (v) => [arn(c, "sagemaker", `${type}/${v.toLowerCase()}`)]);
+      return {
+        start: [
+          { actions: [`sagemaker:${action}`], resources: named },
+          ...(configArg
+            ? [
+                {
+                  actions: [`sagemaker:${action}`],
+                  resources: c.scope(configArg, (v) => [arn(c, "sagemaker", `endpoint-config/${v.toLowerCase()}`)]),
+                },
+              ]
+            : []),
+        ],
+      };
+    },
+    sagemakerImplied(type, roleArg),
+  );
 }
 
 /** Foundation model IDs, cross-region inference profiles (`us.` ...) and model ARNs. */
@@ -102,35 +111,65 @@ export const mlIntegrations: IntegrationTable = {
   "sagemaker:createEndpointConfig": sagemakerCall("CreateEndpointConfig", "endpoint-config", "EndpointConfigName"),
   "sagemaker:createEndpoint": sagemakerCall("CreateEndpoint", "endpoint", "EndpointName", undefined, "EndpointConfigName"),
   "sagemaker:updateEndpoint": sagemakerCall("UpdateEndpoint", "endpoint", "EndpointName", undefined, "EndpointConfigName"),
-  "bedrock:invokeModel": job(["request-response"], (c) => ({
-    start: [{ actions: ["bedrock:InvokeModel"], resources: c.scope("ModelId", (v) => bedrockModels(c, v)) }],
-  })),
-  "bedrock:createModelCustomizationJob": job(["request-response", "sync", "callback"], (c) => ({
-    start: [
-      // IAM authorises the call on the base model and on the custom model it creates (whose ID is not known yet).
+  "bedrock:invokeModel": job(
+    ["request-response"],
+    (c) => ({
+      start: [{ actions: ["bedrock:InvokeModel"], resources: c.scope("ModelId", (v) => bedrockModels(c, v)) }],
+    }),
+    [
+      // Step Functions reads the input and writes the output with the execution role.
+      { kind: "s3", path: "Input.S3Uri", access: "read" },
+      { kind: "s3", path: "Output.S3Uri", access: "write" },
       {
-        actions: ["bedrock:CreateModelCustomizationJob"],
-        resources: [arn(c, "bedrock", "custom-model/*"), ...c.scope("BaseModelIdentifier", (v) => bedrockModels(c, v))],
-      },
-      passRole(c, ["RoleArn"], "bedrock.amazonaws.com"),
-    ],
-    // Bedrock jobs are polled: no events rule.
-    sync: [
-      {
-        actions: ["bedrock:GetModelCustomizationJob", "bedrock:StopModelCustomizationJob"],
-        resources: [arn(c, "bedrock", "model-customization-job/*")],
+        kind: "resource",
+        path: "GuardrailIdentifier",
+        actions: ["bedrock:ApplyGuardrail"],
+        arn: "arn:{partition}:bedrock:{region}:{account}:guardrail/{value}",
       },
     ],
-  })),
-  "mediaconvert:createJob": job(["request-response", "sync"], (c) => ({
-    start: [
+  ),
+  "bedrock:createModelCustomizationJob": job(
+    ["request-response", "sync", "callback"],
+    (c) => ({
+      start: [
+        // IAM authorises the call on the base model and on the custom model it creates (whose ID is not known yet).
+        {
+          actions: ["bedrock:CreateModelCustomizationJob"],
+          resources: [arn(c, "bedrock", "custom-model/*"), ...c.scope("BaseModelIdentifier", (v) => bedrockModels(c, v))],
+        },
+      ],
+      // Bedrock jobs are polled: no events rule.
+      sync: [
+        {
+          actions: ["bedrock:GetModelCustomizationJob", "bedrock:StopModelCustomizationJob"],
+          resources: [arn(c, "bedrock", "model-customization-job/*")],
+        },
+      ],
+    }),
+    [
+      { kind: "pass-role", paths: ["RoleArn"], to: "bedrock.amazonaws.com" },
+      tagsOn("bedrock", "custom-model/*", undefined, ["CustomModelTags"]),
+      tagsOn("bedrock", "model-customization-job/*", undefined, ["JobTags"]),
+      // Bedrock encrypts the custom model with the caller's grant on the key.
       {
-        actions: ["mediaconvert:CreateJob"],
-        resources: [arn(c, "mediaconvert", "queues/*"), arn(c, "mediaconvert", "presets/*"), arn(c, "mediaconvert", "jobTemplates/*")],
+        kind: "kms",
+        paths: ["CustomModelKmsKeyId"],
+        actions: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey", "kms:CreateGrant"],
       },
-      passRole(c, ["Role"], "mediaconvert.amazonaws.com"),
     ],
-    sync: [{ actions: ["mediaconvert:GetJob", "mediaconvert:CancelJob"], resources: [arn(c, "mediaconvert", "jobs/*")] }],
-    rule: "StepFunctionsGetEventsForMediaConvertJobRule",
-  })),
+  ),
+  "mediaconvert:createJob": job(
+    ["request-response", "sync"],
+    (c) => ({
+      start: [
+        {
+          actions: ["mediaconvert:CreateJob"],
+          resources: [arn(c, "mediaconvert", "queues/*"), arn(c, "mediaconvert", "presets/*"), arn(c, "mediaconvert", "jobTemplates/*")],
+        },
+      ],
+      sync: [{ actions: ["mediaconvert:GetJob", "mediaconvert:CancelJob"], resources: [arn(c, "mediaconvert", "jobs/*")] }],
+      rule: "StepFunctionsGetEventsForMediaConvertJobRule",
+    }),
+    [{ kind: "pass-role", paths: ["Role"], to: "mediaconvert.amazonaws.com" }, tagsOn("mediaconvert", "jobs/*")],
+  ),
 };

@@ -1,6 +1,7 @@
 /** The shape of one entry of the integration table, and the context its IAM builder receives. */
 import type { ArnContext, IntegrationPattern } from "../model/types";
 import type { TaskArgs } from "../model/taskArgs";
+import type { Implied } from "./implied";
 
 export interface StatementSpec {
   actions: string[];
@@ -11,6 +12,8 @@ export interface StatementSpec {
 export interface ScopeOptions {
   /** Resources when the argument is absent; without it an absent argument is an error. */
   whenAbsent?: string[];
+  /** Resources when the argument is computed at run time (default "*"): the widest that is still correct. */
+  whenDynamic?: string[];
 }
 
 export interface IamContext extends ArnContext {
@@ -18,6 +21,8 @@ export interface IamContext extends ArnContext {
   args: TaskArgs;
   /** `service:action` of the task, for messages. */
   integration: string;
+  /** Queues and topics whose keys are granted elsewhere (see AnalyzeOptions.keysGranted). */
+  keysGranted: readonly string[];
   /** Name of the state machine being built (a placeholder when not yet known). */
   stateMachineName: string;
   /**
@@ -35,6 +40,8 @@ export interface IntegrationEntry {
   patterns: readonly IntegrationPattern[];
   /** Execution-role statements a task with this integration and pattern needs. */
   iam(context: IamContext): StatementSpec[];
+  /** Further statements the task's parameters imply (a role passed, tags, S3 locations, keys...). */
+  implies?: readonly Implied[];
 }
 
 export type IntegrationTable = Readonly<Record<string, IntegrationEntry>>;

@@ -16,6 +16,6 @@ export const OPTIMIZED_INTEGRATIONS: IntegrationTable = {
 
 /** The entry for a classified task resource, or undefined for an integration we do not know. */
 export function lookupIntegration(kind: "optimized" | "aws-sdk", service: string, action: string): IntegrationEntry | undefined {
-  if (kind === "aws-sdk") return awsSdkEntry(service, action);
-  return own(OPTIMIZED_INTEGRATIONS, `${service}:${action}`);
+  const optimized = (name: string) => own(OPTIMIZED_INTEGRATIONS, `${name}:${action}`);
+  return kind === "aws-sdk" ? awsSdkEntry(service, action, optimized) : optimized(service);
 }

@@ -28,6 +28,27 @@ export class TaskArgs {
    * value when any part of the path is computed at run time.
    */
   values(path: string): ArgValue[] {
+    const places = this.walk(path);
+    if (!Array.isArray(places)) return [{ kind: "dynamic", path: places.dynamic }];
+    const found = places.map(({ node, where }): ArgValue => {
+      if (this.isDynamic(node)) return { kind: "dynamic", path: where };
+      if (typeof node === "string" || typeof node === "number") return { kind: "literal", value: String(node) };
+      return { kind: "absent" };
+    });
+    return found.length > 0 ? found : [{ kind: "absent" }];
+  }
+
+  /**
+   * The raw values (objects and arrays included) a path leads to, or "dynamic" when any part of
+   * it is computed at run time.
+   */
+  nodes(path: string): unknown[] | "dynamic" {
+    const places = this.walk(path);
+    if (!Array.isArray(places)) return "dynamic";
+    return places.map((place) => place.node).filter((node) => node !== undefined);
+  }
+
+  private walk(path: string): Array<{ node: unknown; where: string }> | { dynamic: string } {
     let current: Array<{ node: unknown; where: string }> = [{ node: this.args, where: "" }];
     for (const rawSegment of path.split(".")) {
       const each = rawSegment.endsWith("[]");
@@ -35,20 +56,20 @@ export class TaskArgs {
       const next: Array<{ node: unknown; where: string }> = [];
       for (const { node, where } of current) {
         const here = where ? `${where}.${segment}` : segment;
-        if (this.isDynamic(node)) return [{ kind: "dynamic", path: where || "(all arguments)" }];
+        if (this.isDynamic(node)) return { dynamic: where || "(all arguments)" };
         const absent = { node: undefined, where: here };
         if (!isObject(node)) {
           next.push(absent);
           continue;
         }
-        if (this.language === "JSONPath" && hasOwn(node, `${segment}.$`)) return [{ kind: "dynamic", path: `${here}.$` }];
+        if (this.language === "JSONPath" && hasOwn(node, `${segment}.$`)) return { dynamic: `${here}.$` };
         // Own fields only: `constructor` or `toString` are not arguments.
         if (!hasOwn(node, segment)) {
           next.push(absent);
           continue;
         }
         const child = node[segment];
-        if (this.isDynamic(child)) return [{ kind: "dynamic", path: here }];
+        if (this.isDynamic(child)) return { dynamic: here };
         if (each) {
           if (!Array.isArray(child)) {
             next.push(absent);
@@ -61,12 +82,7 @@ export class TaskArgs {
       }
       current = next;
     }
-    const found = current.map(({ node, where }): ArgValue => {
-      if (this.isDynamic(node)) return { kind: "dynamic", path: where };
-      if (typeof node === "string" || typeof node === "number") return { kind: "literal", value: String(node) };
-      return { kind: "absent" };
-    });
-    return found.length > 0 ? found : [{ kind: "absent" }];
+    return current;
   }
 
   /** The single value at a path (the first, when the path visits arrays). */

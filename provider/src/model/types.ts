@@ -60,6 +60,11 @@ export interface AnalyzeOptions extends Partial<ArnContext> {
   callbacks?: readonly string[];
   /** The state machine's own name, for Distributed Map and HTTP task permissions. */
   stateMachineName?: string;
+  /**
+   * Queue URLs and topic ARNs whose encryption keys the caller grants itself (the package's
+   * callback queues): no `kms-key-unknown` warning for them.
+   */
+  keysGranted?: readonly string[];
   /** Integrations the table does not know, with the statements they need (keyed `service:action`). */
   customIntegrations?: Readonly<Record<string, CustomIntegration>>;
 }

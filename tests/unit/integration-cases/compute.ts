@@ -214,7 +214,15 @@ export const COMPUTE_CASES: readonly IntegrationCase[] = [
     integration: "emr-containers:createVirtualCluster",
     args: { Name: "analytics-vc", ContainerProvider: { Id: "analytics", Type: "EKS", Info: { EksInfo: { Namespace: "spark" } } } },
     patterns: ["request-response"],
-    statements: [allow(["emr-containers:CreateVirtualCluster"], ["*"])],
+    statements: [
+      allow(["emr-containers:CreateVirtualCluster"], ["*"]),
+      // AWS's policy for createVirtualCluster: EMR on EKS creates its service-linked role on first use.
+      allow(
+        ["iam:CreateServiceLinkedRole"],
+        ["arn:aws:iam::123456789012:role/aws-service-role/emr-containers.amazonaws.com/AWSServiceRoleForAmazonEMRContainers"],
+        { StringLike: { "iam:AWSServiceName": "emr-containers.amazonaws.com" } },
+      ),
+    ],
   },
   {
     integration: "emr-containers:deleteVirtualCluster",
@@ -227,7 +235,14 @@ export const COMPUTE_CASES: readonly IntegrationCase[] = [
     integration: "emr-serverless:createApplication",
     args: { Name: "spark-app", ReleaseLabel: "emr-7.1.0", Type: "SPARK" },
     patterns: ["request-response", "sync"],
-    statements: [allow(["emr-serverless:CreateApplication"], ["*"])],
+    statements: [
+      allow(["emr-serverless:CreateApplication"], ["*"]),
+      allow(
+        ["iam:CreateServiceLinkedRole"],
+        ["arn:aws:iam::123456789012:role/aws-service-role/ops.emr-serverless.amazonaws.com/AWSServiceRoleForAmazonEMRServerless"],
+        { StringLike: { "iam:AWSServiceName": "ops.emr-serverless.amazonaws.com" } },
+      ),
+    ],
     syncAdds: [
       allow(
         ["emr-serverless:DeleteApplication", "emr-serverless:GetApplication"],

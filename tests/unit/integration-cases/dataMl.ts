@@ -13,7 +13,7 @@ const dynamodb = (action: string, sdkAction: string, args: Record<string, unknow
   statements: [allow([`dynamodb:${action}`], [TABLE])],
 });
 
-/** A SageMaker job: Create and AddTags on the job (lower-cased name), Describe/Stop and ListTags for `.sync`. */
+/** A SageMaker job: Create on the job (lower-cased name), Describe/Stop and ListTags for `.sync`. */
 const sagemakerJob = (
   kind: string,
   args: Record<string, unknown>,
@@ -24,10 +24,7 @@ const sagemakerJob = (
   integration: `sagemaker:create${kind}`,
   args,
   patterns: ["request-response", "sync"],
-  statements: [
-    allow([`sagemaker:AddTags`, `sagemaker:Create${kind}`], [jobArn]),
-    ...(role ? [passRole([role], "sagemaker.amazonaws.com")] : []),
-  ],
+  statements: [allow([`sagemaker:Create${kind}`], [jobArn]), ...(role ? [passRole([role], "sagemaker.amazonaws.com")] : [])],
   syncAdds: [
     allow([`sagemaker:Describe${kind}`, `sagemaker:Stop${kind}`], [jobArn]),
     allow(["sagemaker:ListTags"], ["*"]),
@@ -156,7 +153,7 @@ export const DATA_ML_CASES: readonly IntegrationCase[] = [
     args: { ModelName: "churn", ExecutionRoleArn: "arn:aws:iam::123456789012:role/sagemaker-model" },
     patterns: ["request-response"],
     statements: [
-      allow(["sagemaker:AddTags", "sagemaker:CreateModel"], ["arn:aws:sagemaker:us-east-1:123456789012:model/churn"]),
+      allow(["sagemaker:CreateModel"], ["arn:aws:sagemaker:us-east-1:123456789012:model/churn"]),
       passRole(["arn:aws:iam::123456789012:role/sagemaker-model"], "sagemaker.amazonaws.com"),
     ],
   },
@@ -164,20 +161,20 @@ export const DATA_ML_CASES: readonly IntegrationCase[] = [
     integration: "sagemaker:createEndpointConfig",
     args: { EndpointConfigName: "churn-config", ProductionVariants: [{ VariantName: "main", ModelName: "churn" }] },
     patterns: ["request-response"],
-    statements: [
-      allow(
-        ["sagemaker:AddTags", "sagemaker:CreateEndpointConfig"],
-        ["arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/churn-config"],
-      ),
-    ],
+    statements: [allow(["sagemaker:CreateEndpointConfig"], ["arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/churn-config"])],
   },
   {
     integration: "sagemaker:createEndpoint",
     args: { EndpointName: "churn", EndpointConfigName: "churn-config" },
     patterns: ["request-response"],
     statements: [
-      allow(["sagemaker:AddTags", "sagemaker:CreateEndpoint"], ["arn:aws:sagemaker:us-east-1:123456789012:endpoint/churn"]),
-      allow(["sagemaker:CreateEndpoint"], ["arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/churn-config"]),
+      allow(
+        ["sagemaker:CreateEndpoint"],
+        [
+          "arn:aws:sagemaker:us-east-1:123456789012:endpoint/churn",
+          "arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/churn-config",
+        ],
+      ),
     ],
   },
   {

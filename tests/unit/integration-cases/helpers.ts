@@ -28,6 +28,8 @@ export interface IntegrationCase {
   patterns: readonly IntegrationPattern[];
   /** The exact statements for request-response and callback. */
   statements: readonly PolicyStatement[];
+  /** Rule ids of the warnings the case gives (default none). */
+  warnings?: readonly string[];
   /** What `.sync` (and `.sync:2`) adds to `statements`. */
   syncAdds?: readonly PolicyStatement[];
 }

@@ -23,6 +23,8 @@ export const MESSAGING_CASES: readonly IntegrationCase[] = [
     },
     patterns: ["request-response", "callback"],
     statements: [allow(["sqs:SendMessage"], ["arn:aws:sqs:eu-west-1:111122223333:orders"])],
+    // The queue's key, if it has a customer managed one, is not in the definition.
+    warnings: ["kms-key-unknown"],
   },
   {
     integration: "sns:publish",
@@ -30,6 +32,7 @@ export const MESSAGING_CASES: readonly IntegrationCase[] = [
     callbackArgs: { TopicArn: "arn:aws:sns:us-east-1:123456789012:alerts", Message: { "token.$": "$$.Task.Token" } },
     patterns: ["request-response", "callback"],
     statements: [allow(["sns:Publish"], ["arn:aws:sns:us-east-1:123456789012:alerts"])],
+    warnings: ["kms-key-unknown"],
   },
   {
     integration: "events:putEvents",
@@ -63,7 +66,10 @@ export const MESSAGING_CASES: readonly IntegrationCase[] = [
     },
     patterns: ["request-response"],
     statements: [
-      allow(["states:InvokeHTTPEndpoint"], ["*"], { StringLike: { "states:HTTPEndpoint": "https://api.example.com/v1/orders*" } }),
+      allow(["states:InvokeHTTPEndpoint"], ["*"], {
+        StringLike: { "states:HTTPEndpoint": "https://api.example.com/v1/orders*" },
+        StringEquals: { "states:HTTPMethod": "POST" },
+      }),
       allow(
         ["events:RetrieveConnectionCredentials"],
         ["arn:aws:events:us-east-1:123456789012:connection/example-api/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"],
