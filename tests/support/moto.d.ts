@@ -1,15 +1,7 @@
 /** Types for moto.js (plain JavaScript so the benchmark can load it without a TypeScript loader). */
+import type { EngineProcess } from "../../provider/src/local/process";
 
-export interface Moto {
-  /** `http://127.0.0.1:PORT` */
-  endpoint: string;
-  port: number;
-  pid: number | undefined;
-  /** Stops the server (SIGTERM, then SIGKILL after 5 s); safe to call twice. */
-  stop(): Promise<void>;
-  /** The server's last lines of output. */
-  output(): string;
-}
+export type Moto = EngineProcess;
 
 export function startMoto(options?: { executable?: string }): Promise<Moto>;
 
