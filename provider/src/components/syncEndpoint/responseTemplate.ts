@@ -4,7 +4,9 @@
  * the body; FAILED -> the status mapped from the error name (exact, then longest prefix, then
  * failedStatusCode); TIMED_OUT -> timedOutStatusCode. Failures answer `{"error": ..., "cause": ...}`.
  * A body without `status` is Step Functions refusing the call itself (SERVICE_ERROR_STATUS).
- * The override is set once, at the end: API Gateway answers 5XX when one is set twice.
+ * The override is set once, at the end: API Gateway answers 5XX when one is set twice. Names are
+ * compared with `==` (Velocity compares strings with equals()), which LocalStack's VTL engine also
+ * runs; it has no String.equals().
  */
 import type { EndpointSettings, ErrorMapping } from "./types";
 import { jsonEscaped, literal, PRELUDE } from "./vtl";
@@ -15,7 +17,7 @@ export const SERVICE_ERROR_DEFAULT_STATUS = 502;
 
 function failedStatus(mappings: ErrorMapping[], fallback: number): string[] {
   const lines = mappings.flatMap((mapping, i) => [
-    `#${i ? "elseif" : "if"}($error.${mapping.prefix ? "startsWith" : "equals"}(${literal(mapping.match)}))`,
+    `#${i ? "elseif" : "if"}(${mapping.prefix ? `$error.startsWith(${literal(mapping.match)})` : `$error == ${literal(mapping.match)}`})`,
     `#set($code = ${mapping.status})`,
   ]);
   return mappings.length ? [...lines, `#else`, `#set($code = ${fallback})`, `#end`] : [`#set($code = ${fallback})`];
@@ -29,7 +31,7 @@ function serviceErrorStatus(): string[] {
     // Only the caller's own problems say why: other messages could reveal account details.
     `#set($cause = '')`,
     ...Object.entries(SERVICE_ERROR_STATUS).flatMap(([name, status], i) => [
-      `#${i ? "elseif" : "if"}($error.equals(${literal(name)}))`,
+      `#${i ? "elseif" : "if"}($error == ${literal(name)})`,
       `#set($code = ${status})`,
       `#set($cause = "$!input.path('$.message')")`,
     ]),
