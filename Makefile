@@ -46,8 +46,8 @@ test-e2e: build moto
 	MOTO_SERVER=$(CURDIR)/$(VENV)/bin/moto_server mocha --no-config --require tsx/cjs --timeout 120000 'tests/e2e/**/*.test.ts'
 
 # The full suite: unit and plugin protocol tests, the SDKs against the schema and in their own
-# languages, workflows really running on moto, and `pulumi up` through the real engine.
-test: test-unit check-sdks test-sdks test-e2e test-engine
+# languages, workflows really running on moto and LocalStack, and `pulumi up` through the real engine.
+test: test-unit check-sdks test-sdks test-e2e test-localstack test-engine
 
 test-unit: build
 	mocha
@@ -87,3 +87,4 @@ clean:
 include tools/sdk.mk
 include tools/engine.mk
 include tools/dist.mk
+include tools/localstack.mk

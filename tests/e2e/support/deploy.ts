@@ -9,6 +9,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SetQueueAttributesComman
 import type * as pulumi from "@pulumi/pulumi";
 import { Workflow, type CallbackQueueOutputs, type WorkflowArgs } from "../../../provider/src";
 import { capture, ofType, one, type Registered, valueOf } from "../../support/mocks";
+import { queueAttributes } from "../../../provider/src/local/queueAttributes";
 import type { MotoAws } from "./aws";
 
 export interface DeployedQueue {
@@ -32,19 +33,6 @@ export interface Deployed {
   mapping: Map<string, string>;
 }
 
-/** Pulumi aws.sqs.Queue inputs -> SQS attribute names. An input not listed fails the deployment. */
-const QUEUE_ATTRIBUTES: Record<string, string> = {
-  visibilityTimeoutSeconds: "VisibilityTimeout",
-  messageRetentionSeconds: "MessageRetentionPeriod",
-  sqsManagedSseEnabled: "SqsManagedSseEnabled",
-  kmsMasterKeyId: "KmsMasterKeyId",
-  kmsDataKeyReusePeriodSeconds: "KmsDataKeyReusePeriodSeconds",
-  redrivePolicy: "RedrivePolicy",
-  redriveAllowPolicy: "RedriveAllowPolicy",
-  delaySeconds: "DelaySeconds",
-  maxMessageSize: "MaximumMessageSize",
-  receiveWaitTimeSeconds: "ReceiveMessageWaitTimeSeconds",
-};
 const STATE_MACHINE_INPUTS = new Set([
   "name",
   "namePrefix",
@@ -74,26 +62,6 @@ function mapJson(text: string, mapping: Map<string, string>): string {
   return mapped;
 }
 
-function queueAttributes(
-  resource: Registered,
-  mapping: Map<string, string>,
-): { attributes: Record<string, string>; tags?: Record<string, string> } {
-  const attributes: Record<string, string> = {};
-  let tags: Record<string, string> | undefined;
-  for (const [key, value] of Object.entries(resource.inputs)) {
-    if (value === undefined || key === "name" || key === "namePrefix") continue;
-    if (key === "tags") {
-      tags = value as Record<string, string>;
-      continue;
-    }
-    const attribute = QUEUE_ATTRIBUTES[key];
-    if (!attribute)
-      throw new Error(`${resource.name}: the e2e deployer does not know the Queue input "${key}"; teach it (tests/e2e/support/deploy.ts)`);
-    attributes[attribute] = typeof value === "string" && value.startsWith("{") ? mapJson(value, mapping) : String(value);
-  }
-  return { attributes, tags };
-}
-
 const lastSegment = (url: string) => url.slice(url.lastIndexOf("/") + 1);
 
 export async function deployWorkflow(aws: MotoAws, name: string, args: WorkflowArgs): Promise<Deployed> {
@@ -107,7 +75,12 @@ export async function deployWorkflow(aws: MotoAws, name: string, args: WorkflowA
 
   const createQueue = async (resourceName: string, mockUrl: string, mockArn: string) => {
     const resource = one(resources, "aws:sqs/queue:Queue", resourceName);
-    const { attributes, tags } = queueAttributes(resource, mapping);
+    const { attributes, tags } = queueAttributes(
+      resource.name,
+      resource.inputs,
+      (text) => mapJson(text, mapping),
+      "tests/e2e/support/deploy.ts",
+    );
     const created = await aws.sqs.send(new CreateQueueCommand({ QueueName: lastSegment(mockUrl), Attributes: attributes, tags }));
     const url = created.QueueUrl as string;
     const arn = (await aws.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["QueueArn"] }))).Attributes
