@@ -7,6 +7,7 @@ import { formatHuman, shouldColor } from "./human";
 import { registerGraph } from "./graph";
 import { formatJson } from "./json";
 import { parseAccount, parsePartition, parseRegion, parseWorkflowType, WORKFLOW_TYPES } from "./options";
+import { registerServe } from "./serve";
 import { packageVersion } from "./version";
 
 interface CheckFlags extends CheckOptions {
@@ -64,6 +65,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addHelpText("after", CHECK_HELP)
     .action((file: string, flags: CheckFlags) => setExitCode(check(file, flags)));
   registerGraph(program, setExitCode);
+  registerServe(program);
   return program;
 }
 

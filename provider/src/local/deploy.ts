@@ -57,7 +57,7 @@ export function mapIdentifiers(value: unknown, mapping: Map<string, string>): un
   return value;
 }
 
-const mapJson = (text: string, mapping: Map<string, string>) => JSON.stringify(mapIdentifiers(JSON.parse(text), mapping));
+export const mapJson = (text: string, mapping: Map<string, string>) => JSON.stringify(mapIdentifiers(JSON.parse(text), mapping));
 
 /** Only the listed inputs (the rest must be undefined): an input the deployer would drop fails instead. */
 function inputsOf(resource: Derived, known: string[]): Record<string, unknown> {
@@ -70,18 +70,27 @@ function inputsOf(resource: Derived, known: string[]): Record<string, unknown> {
 const apiPath = (inputs: Record<string, unknown>) =>
   `/restapis/${String(inputs.restApi)}/resources/${String(inputs.resourceId)}/methods/${String(inputs.httpMethod)}`;
 
-export async function deployLocally(endpoint: string, derived: Derived[]): Promise<LocalDeployment> {
+/**
+ * Creates the derived resources. A type the deployer cannot create fails the deployment, unless
+ * `onNotCreated` is given (serve): then it is told what was left out, as it is of NOT_DEPLOYED types.
+ */
+export async function deployLocally(
+  endpoint: string,
+  derived: Derived[],
+  onNotCreated?: (resources: Derived[]) => void,
+): Promise<LocalDeployment> {
   const aws = new LocalAws(endpoint);
   const mapping = new Map<string, string>();
   const result: LocalDeployment = { stateMachines: {}, queues: {}, definitions: {}, mapping, skipped: [] };
   const rank = (type: string) => ORDER.indexOf(type);
   const resources = derived.filter((r) => r.custom);
   const unknown = resources.filter((r) => rank(r.type) < 0 && !NOT_DEPLOYED[r.type]);
-  if (unknown.length)
+  if (unknown.length && !onNotCreated)
     throw new Error(
       `the local deployer cannot create ${[...new Set(unknown.map((r) => r.type))].join(", ")} (${unknown.map((r) => r.name).join(", ")})`,
     );
-  result.skipped = resources.filter((r) => NOT_DEPLOYED[r.type]);
+  result.skipped = resources.filter((r) => rank(r.type) < 0);
+  if (result.skipped.length) onNotCreated?.(result.skipped);
   const ordered = resources.filter((r) => rank(r.type) >= 0).sort((a, b) => rank(a.type) - rank(b.type));
 
   for (const resource of ordered) {

@@ -66,11 +66,11 @@ function layout(home: string): Layout {
 /** What an install in `home` lacks, each with why it matters; empty when complete. */
 export function missingPieces(home: string): string[] {
   const files = layout(home);
-  if (!fs.existsSync(path.join(home, ".installed"))) return [`LocalStack is not installed in ${home}`];
+  if (!fs.existsSync(path.join(home, ".installed"))) return [`it is not installed in ${home}`];
   const missing: string[] = [];
-  if (!fs.existsSync(files.python)) missing.push(`${files.python} (the virtualenv's Python 3.13)`);
-  if (!fs.existsSync(files.cert)) missing.push(`${files.cert} (the certificate LocalStack serves; it cannot make one)`);
-  if (!fs.existsSync(files.java)) missing.push(`${files.java} (the JDK JSONata runs in)`);
+  if (!fs.existsSync(files.python)) missing.push(`${files.python} is missing (the virtualenv's Python 3.13)`);
+  if (!fs.existsSync(files.cert)) missing.push(`${files.cert} is missing (the certificate LocalStack serves; it cannot make one)`);
+  if (!fs.existsSync(files.java)) missing.push(`${files.java} is missing (the JDK JSONata runs in)`);
   return missing;
 }
 
@@ -83,7 +83,7 @@ export function checkLocalStack(home: string = localStackHome()): void {
   const missing = missingPieces(home);
   if (missing.length)
     throw new EngineMissingError(
-      `LocalStack cannot start: missing ${missing.join("; ")}`,
+      `LocalStack cannot start: ${missing.join("; ")}`,
       `${installCommand(home)}   (needs Python 3.13, a JDK and openssl; downloads from PyPI and Maven Central, about 5 minutes)`,
     );
 }

@@ -1,0 +1,163 @@
+/**
+ * `sfn-workflows serve`, run as users run it (the built CLI in a child process): the endpoint on
+ * localhost answering with the deployed templates' statuses and bodies, reloading when the file
+ * changes, stopping LocalStack on SIGTERM; and the errors when it cannot serve.
+ */
+import { strict as assert } from "node:assert";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const ROOT = path.join(__dirname, "..", "..");
+const CLI = path.join(ROOT, "provider", "bin", "cli", "main.js");
+const INSTALL_SCRIPT = path.join(ROOT, "provider", "engine", "install-localstack.sh");
+
+const QUOTE = {
+  StartAt: "Route",
+  TimeoutSeconds: 3,
+  States: {
+    Route: {
+      Type: "Choice",
+      Choices: [
+        { Variable: "$.body.sku", IsPresent: false, Next: "Missing sku" },
+        { Variable: "$.body.sku", StringEquals: "slow", Next: "Slow" },
+        { Variable: "$.body.sku", StringEquals: "broken", Next: "Broken" },
+      ],
+      Default: "Price",
+    },
+    Price: { Type: "Pass", Parameters: { "sku.$": "$.body.sku", price: 12.5 }, End: true },
+    "Missing sku": { Type: "Fail", Error: "Quote.Invalid", Cause: "sku is required" },
+    Broken: { Type: "Fail", Error: "Pricing.Down", Cause: "no prices today" },
+    Slow: { Type: "Wait", Seconds: 10, End: true },
+  },
+};
+
+function tempDefinition(definition: unknown): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "serve-"));
+  const file = path.join(dir, "quote.asl.json");
+  fs.writeFileSync(file, JSON.stringify(definition, null, 2));
+  return file;
+}
+
+/** Runs the CLI to its end (for the cases that do not serve). */
+function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, ...env }, timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("sfn-workflows serve: when it cannot serve", function () {
+  this.timeout(60_000);
+
+  it("LocalStack not installed: exit 2, what is missing and the command that installs it", () => {
+    const home = path.join(os.tmpdir(), "no-localstack-here");
+    const result = run(["serve", tempDefinition(QUOTE), "--path", "/quote"], { SFN_WORKFLOWS_LOCALSTACK: home });
+    assert.deepEqual(
+      { status: result.status, stdout: result.stdout, stderr: result.stderr.replace(/^warning: .*\n/gm, "") },
+      {
+        status: 2,
+        stdout: "",
+        stderr:
+          `error: LocalStack cannot start: it is not installed in ${home}\n` +
+          `hint: install it with\n` +
+          `  bash ${INSTALL_SCRIPT} ${home}   (needs Python 3.13, a JDK and openssl; downloads from PyPI and Maven Central, about 5 minutes)\n`,
+      },
+    );
+  });
+
+  it("a definition with errors: exit 1 with the problems, before LocalStack starts", () => {
+    const file = tempDefinition({ StartAt: "Nowhere", States: { A: { Type: "Pass", End: true } } });
+    const result = run(["serve", file], { SFN_WORKFLOWS_LOCALSTACK: path.join(os.tmpdir(), "no-localstack-here") });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^error: sfn-workflows:index:Workflow "quote" has \d+ problems?; nothing was created:\n {2}- /);
+    assert.match(result.stderr, /Nowhere/);
+  });
+
+  it("usage errors: a missing file, a bad --status", () => {
+    assert.deepEqual(run(["serve", "missing.asl.json"]), {
+      status: 2,
+      stdout: "",
+      stderr: `error: "missing.asl.json" does not exist\nhint: check the path; relative paths are resolved from ${process.cwd()}\n`,
+    });
+    assert.deepEqual(run(["serve", tempDefinition(QUOTE), "--status", "Quote.Invalid=4xx"]), {
+      status: 2,
+      stdout: "",
+      stderr: "error: --status Quote.Invalid=4xx: 4xx is not an HTTP status\nhint: for example --status Quote.Invalid=422\n",
+    });
+  });
+});
+
+describe("sfn-workflows serve: the sync endpoint on localhost", function () {
+  this.timeout(180_000);
+  let child: ChildProcess;
+  let file: string;
+  let port: number;
+  let engineEndpoint: string;
+  let stderr = "";
+  let stdout = "";
+
+  before(async () => {
+    file = tempDefinition(QUOTE);
+    child = spawn(
+      process.execPath,
+      [CLI, "serve", file, "--path", "/quote", "--port", "0", "--status", "Quote.Invalid=422", "--status", "Pricing.*=503"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    child.stderr?.on("data", (chunk) => (stderr += String(chunk)));
+    child.stdout?.on("data", (chunk) => (stdout += String(chunk)));
+    const deadline = Date.now() + 150_000;
+    while (!/Ctrl-C stops\n/.test(stdout)) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`serve did not come up:\n${stdout}\n${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    port = Number(/http:\/\/localhost:(\d+)\/quote/.exec(stdout)?.[1]);
+    engineEndpoint = /on LocalStack \((http:\/\/127\.0\.0\.1:\d+)\)/.exec(stdout)?.[1] as string;
+  });
+
+  after(() => {
+    if (child?.exitCode === null) child.kill("SIGKILL");
+  });
+
+  async function post(body: string, contentType = "application/json", route = "/quote") {
+    const response = await fetch(`http://localhost:${port}${route}`, { method: "POST", headers: { "Content-Type": contentType }, body });
+    return { status: response.status, text: (await response.text()).trim() };
+  }
+
+  it("prints where it serves", () => {
+    assert.equal(
+      stdout,
+      `serving ${file} on LocalStack (${engineEndpoint})\n  POST http://localhost:${port}/quote\nwatching ${file}; Ctrl-C stops\n`,
+    );
+  });
+
+  it("answers as the deployed endpoint: one request per status", async () => {
+    assert.deepEqual(await post('{"sku":"A-1"}'), { status: 200, text: '{"sku":"A-1","price":12.5}' });
+    assert.deepEqual(await post("{}"), { status: 422, text: '{"error":"Quote.Invalid","cause":"sku is required"}' });
+    assert.deepEqual(await post('{"sku":"broken"}'), { status: 503, text: '{"error":"Pricing.Down","cause":"no prices today"}' });
+    assert.deepEqual(await post('{"sku":"slow"}'), { status: 504, text: '{"error":"States.Timeout","cause":null}' });
+    assert.deepEqual(await post("sku=A-1"), { status: 400, text: '{"message": "Invalid request body"}' });
+    // API Gateway's answer for a path no route has.
+    assert.deepEqual(await post("{}", "application/json", "/other"), { status: 403, text: '{"message": "Missing Authentication Token"}' });
+  });
+
+  it("reloads when the definition file changes", async () => {
+    const changed = structuredClone(QUOTE);
+    changed.States.Price.Parameters.price = 99;
+    fs.writeFileSync(file, JSON.stringify(changed));
+    const deadline = Date.now() + 30_000;
+    while (!stderr.includes(`reloaded ${file}: definition updated`)) {
+      if (Date.now() > deadline) throw new Error(`no reload:\n${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.deepEqual(await post('{"sku":"A-1"}'), { status: 200, text: '{"sku":"A-1","price":99}' });
+  });
+
+  it("SIGTERM stops it and its LocalStack", async () => {
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    assert.equal(await exited, 0);
+    await assert.rejects(fetch(`${engineEndpoint}/_localstack/health`));
+  });
+});
