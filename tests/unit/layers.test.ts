@@ -1,6 +1,6 @@
 /**
  * Inside provider/src data flows one way: ASL model <- integration table <- analysis <- graph <- components
- * (and the CLI and plugin on top). A module may import its own layer or a lower one, never a
+ * <- local engines (and the CLI and plugin on top). A module may import its own layer or a lower one, never a
  * higher one; the layers below the components never import Pulumi. Scans the import statements.
  */
 import { strict as assert } from "node:assert";
@@ -16,6 +16,8 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ["analysis"],
   ["graph"],
   ["components", "schema-types"],
+  // Running the components locally (LocalStack, `serve`).
+  ["local"],
   ["cli", "plugin"],
   ["index"],
 ];
