@@ -15,6 +15,8 @@ find "$stage/bin" -name '*.map' -delete
 # The compiled files' trailing `//# sourceMappingURL=` comments would name the dropped maps.
 find "$stage/bin" -name '*.js' -exec sed -i '/^\/\/# sourceMappingURL=/d' {} +
 cp provider/package.json provider/README.md schema.json LICENSE "$stage/"
+# The LocalStack install script and its pins: `sfn-workflows serve` names the script when LocalStack is missing.
+cp -r provider/engine "$stage/engine"
 (cd "$stage" && npm pkg set "version=$DIST_VERSION" >/dev/null)
 
 mkdir -p "$DIST_DIR"
