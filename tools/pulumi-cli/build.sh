@@ -13,6 +13,9 @@
 #   pulumi-language-python   github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python  sdk v3.79.0
 #   pulumi-language-go       github.com/pulumi/pulumi/sdk/v3/go/pulumi-language-go              sdk v3.66.0
 #   pulumi-language-yaml     github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml             v1.30.0
+#   pulumi-language-java     github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java         pkg v1.22.0
+#     (the proxy lists no pulumi-java/pkg versions and refuses v1.20.0 and v1.21.0, but serves v1.22.0;
+#     only `make test-dist` needs this host, and it has its own pin file, .pins-java)
 # The current language hosts live in their own Go modules (…/sdk/nodejs/cmd/pulumi-language-nodejs/v3,
 # …/sdk/python/cmd/pulumi-language-python/v3, …/sdk/go/pulumi-language-go/v3), which the module
 # proxy reachable here does not serve at any version (403 "This module version is not available").
@@ -27,7 +30,8 @@ export GOFLAGS=${GOFLAGS:--buildvcs=false}
 
 # The directory name carries the CLI version; a change to any pin (a go.mod or go.sum here) makes
 # the binaries stale.
-PINS=$(cd "$HERE" && cat go.mod go.sum langhost-*/go.mod langhost-*/go.sum | sha256sum | cut -c1-16)
+PINS=$(cd "$HERE" && cat go.mod go.sum langhost-{go,nodejs,python,yaml}/go.mod langhost-{go,nodejs,python,yaml}/go.sum |
+  sha256sum | cut -c1-16)
 if [[ -f "$BIN_DIR/.pins" && "$(cat "$BIN_DIR/.pins")" != "$PINS" ]]; then
   echo "pulumi-cli: pins changed since the last build; rebuilding"
   rm -f "$BIN_DIR"/pulumi "$BIN_DIR"/pulumi-language-*
@@ -76,5 +80,15 @@ build pulumi-language-go "$HERE/langhost-go" github.com/pulumi/pulumi/sdk/v3/go/
 YAML_VERSION=$(version_of "$HERE/langhost-yaml" github.com/pulumi/pulumi-yaml)
 build pulumi-language-yaml "$HERE/langhost-yaml" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml \
   "$YAML_VERSION" github.com/pulumi/pulumi-yaml/pkg/version.Version
+
+# The Java host, with a pin of its own: a new pulumi-java release does not rebuild the others.
+JAVA_PINS=$(cat "$HERE"/langhost-java/go.mod "$HERE"/langhost-java/go.sum | sha256sum | cut -c1-16)
+if [[ -f "$BIN_DIR/.pins-java" && "$(cat "$BIN_DIR/.pins-java")" != "$JAVA_PINS" ]]; then
+  rm -f "$BIN_DIR"/pulumi-language-java
+fi
+echo "$JAVA_PINS" >"$BIN_DIR/.pins-java"
+JAVA_VERSION=$(version_of "$HERE/langhost-java" github.com/pulumi/pulumi-java/pkg)
+build pulumi-language-java "$HERE/langhost-java" github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java \
+  "$JAVA_VERSION" github.com/pulumi/pulumi-java/pkg/version.Version
 
 "$BIN_DIR/pulumi" version
