@@ -13,7 +13,7 @@
 DIST_DIR := $(CURDIR)/dist
 # python3, not node: the version is needed before `npm ci` has put Node on PATH.
 DIST_VERSION := $(shell python3 -c 'import json; print(json.load(open("schema.json"))["version"])')
-DIST_PARTS := plugin npm
+DIST_PARTS := plugin npm python go java dotnet
 
 dist: $(addprefix dist-,$(DIST_PARTS))
 

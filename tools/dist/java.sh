@@ -33,5 +33,5 @@ cp LICENSE "$resources/META-INF/LICENSE"
 
 rm -rf "$DIST_DIR/maven"
 (cd "$stage" && mvn -B -q -Dstyle.color=never -DskipTests \
-  -DaltDeploymentRepository="dist::file://$DIST_DIR/maven" deploy)
+  -Dmaven.install.skip=true -DaltDeploymentRepository="dist::file://$DIST_DIR/maven" deploy)
 find "$DIST_DIR/maven" -type f -not -name '*.md5' -not -name '*.sha1' | sort
