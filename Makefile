@@ -88,3 +88,4 @@ include tools/sdk.mk
 include tools/engine.mk
 include tools/dist.mk
 include tools/localstack.mk
+include tools/test-dist.mk

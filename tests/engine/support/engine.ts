@@ -19,6 +19,8 @@ const cliVersion = (): string => {
   return match[1];
 };
 export const engineCache = () => path.join(cacheRoot, "sfn-workflows", `pulumi-${cliVersion()}`);
+/** The Pulumi CLI and language hosts (`make pulumi-cli`). */
+export const cliBin = () => process.env.PULUMI_CLI_BIN ?? path.join(engineCache(), "bin");
 
 /** One operation of a test-double provider (tests/engine/fake-providers/record.go). */
 export interface RecordEntry {
@@ -60,26 +62,26 @@ export class EngineWorkspace {
   readonly recordFile: string;
   private readonly log: string[] = [];
 
-  constructor() {
-    const cliBin = process.env.PULUMI_CLI_BIN ?? path.join(engineCache(), "bin");
+  /** ROOT: where the workspace lives; by default a new directory in the repository's .build/. */
+  constructor(root?: string) {
     const fakeBin = process.env.FAKE_PROVIDERS_BIN ?? path.join(engineCache(), "fake-providers");
     for (const [file, target] of [
-      [path.join(cliBin, "pulumi"), "make pulumi-cli"],
-      [path.join(cliBin, "pulumi-language-nodejs"), "make pulumi-cli"],
+      [path.join(cliBin(), "pulumi"), "make pulumi-cli"],
+      [path.join(cliBin(), "pulumi-language-nodejs"), "make pulumi-cli"],
       [path.join(fakeBin, "pulumi-resource-aws"), "make fake-providers"],
     ]) {
       if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`${target}\` (or \`make test-engine\`)`);
     }
     // Inside the repository (.build/ is ignored), so that the copied programs resolve
     // @sfn-workflows/pulumi and the Pulumi SDKs from the workspace's node_modules.
-    fs.mkdirSync(path.join(REPO, ".build"), { recursive: true });
-    this.root = fs.mkdtempSync(path.join(REPO, ".build", "engine-test-"));
+    if (!root) fs.mkdirSync(path.join(REPO, ".build"), { recursive: true });
+    this.root = root ?? fs.mkdtempSync(path.join(REPO, ".build", "engine-test-"));
     this.recordFile = path.join(this.root, "record.jsonl");
     fs.mkdirSync(path.join(this.root, "home"));
     fs.mkdirSync(path.join(this.root, "state"));
     this.env = {
       ...process.env,
-      PATH: [cliBin, path.join(REPO, "node_modules", ".bin"), process.env.PATH].join(path.delimiter),
+      PATH: [cliBin(), path.join(REPO, "node_modules", ".bin"), process.env.PATH].join(path.delimiter),
       PULUMI_HOME: path.join(this.root, "home"),
       PULUMI_BACKEND_URL: `file://${path.join(this.root, "state")}`,
       PULUMI_CONFIG_PASSPHRASE: "engine-tests",
@@ -146,7 +148,7 @@ export class EngineWorkspace {
     // plugins with it instead of leaving them behind.
     const result = spawnSync("timeout", ["-k", "10", String(COMMAND_TIMEOUT_SECONDS), "pulumi", ...args, "--non-interactive"], {
       cwd,
-      env: this.env,
+      env: this.envFor(cwd),
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
     });
@@ -163,6 +165,11 @@ export class EngineWorkspace {
       throw new Error(`pulumi ${args.join(" ")} exited ${run.status}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`);
     }
     return run;
+  }
+
+  /** The environment of commands run in CWD. */
+  protected envFor(_cwd: string): NodeJS.ProcessEnv {
+    return this.env;
   }
 
   /** `pulumi ARGS --json`, parsed. */

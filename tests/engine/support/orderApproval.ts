@@ -29,6 +29,8 @@ export interface Language {
   createsTablesAndTopic: boolean;
   /** Language-specific setup of a copied program, before `pulumi stack init` (virtualenv, Go SDK, plugin). */
   prepare?(ws: EngineWorkspace, dir: string): void;
+  /** The workspace the scenario runs in (default: an EngineWorkspace in the repository). */
+  workspace?(): EngineWorkspace;
 }
 
 interface PreviewStep {
@@ -73,7 +75,7 @@ export function describeOrderApproval(language: Language): void {
     const consumerStack = `worker-${language.example}`;
 
     before(function () {
-      ws = new EngineWorkspace();
+      ws = language.workspace?.() ?? new EngineWorkspace();
       approvalDir = ws.project(language.example);
       consumerDir = ws.project("consumer-typescript");
       language.prepare?.(ws, approvalDir);
