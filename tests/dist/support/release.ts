@@ -150,7 +150,8 @@ export class ReleaseWorkspace extends EngineWorkspace {
   }
 
   protected override envFor(cwd: string): NodeJS.ProcessEnv {
-    return this.typescriptProjects.has(cwd) ? { ...this.env, PATH: this.pathWithNode } : this.env;
+    // (Also called from the base constructor, before this class's fields exist.)
+    return this.typescriptProjects?.has(cwd) ? { ...this.env, PATH: this.pathWithNode } : this.env;
   }
 
   /** `pulumi plugin install`, from the release server, as the engine downloads a plugin. */
