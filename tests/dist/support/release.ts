@@ -123,7 +123,8 @@ export class ReleaseWorkspace extends EngineWorkspace {
   private readonly pathWithoutNode: string;
   /** PATH for TypeScript projects: the user's Node 22 first. */
   private readonly pathWithNode: string;
-  private readonly typescriptProjects = new Set<string>();
+  /** The PATH of commands run in a project directory, where it differs from the workspace's. */
+  private readonly projectPaths = new Map<string, string>();
 
   constructor(private readonly server: DistServer) {
     super(fs.mkdtempSync(path.join(os.tmpdir(), "sfn-workflows-dist-")));
@@ -151,7 +152,8 @@ export class ReleaseWorkspace extends EngineWorkspace {
 
   protected override envFor(cwd: string): NodeJS.ProcessEnv {
     // (Also called from the base constructor, before this class's fields exist.)
-    return this.typescriptProjects?.has(cwd) ? { ...this.env, PATH: this.pathWithNode } : this.env;
+    const projectPath = this.projectPaths?.get(cwd);
+    return projectPath ? { ...this.env, PATH: projectPath } : this.env;
   }
 
   /** `pulumi plugin install`, from the release server, as the engine downloads a plugin. */
@@ -184,17 +186,22 @@ export class ReleaseWorkspace extends EngineWorkspace {
     Object.assign(pkg, { devDependencies: pinned(["typescript", "@types/node"]) });
     fs.writeFileSync(file, JSON.stringify(pkg, null, 2));
     run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, env: { ...this.env, PATH: this.pathWithNode } });
-    this.typescriptProjects.add(dir);
+    this.projectPaths.set(dir, this.pathWithNode);
   }
 
-  /** The virtualenv Pulumi.yaml names, with the wheel and the `pulumi` package. */
+  /**
+   * The virtualenv Pulumi.yaml names, with the wheel and the `pulumi` package, activated (first on
+   * PATH) as a user would: the Python language host built here runs the `python3` it finds there.
+   */
   private installPython(dir: string): void {
+    const venv = path.join(dir, "venv");
     fs.writeFileSync(path.join(dir, "requirements.txt"), `pulumi==${pulumiVersion()}\n${WHEEL}\n`);
-    run("python3", ["-m", "venv", path.join(dir, "venv")], { env: this.env });
-    run(path.join(dir, "venv", "bin", "pip"), ["install", "--quiet", "--disable-pip-version-check", "-r", "requirements.txt"], {
+    run("python3", ["-m", "venv", venv], { env: this.env });
+    run(path.join(venv, "bin", "pip"), ["install", "--quiet", "--disable-pip-version-check", "-r", "requirements.txt"], {
       cwd: dir,
       env: this.env,
     });
+    this.projectPaths.set(dir, [path.join(venv, "bin"), this.pathWithoutNode].join(path.delimiter));
   }
 
   /** The Go SDK at the release version, through the proxy; `go mod verify` checks the zip. */
