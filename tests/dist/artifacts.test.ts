@@ -1,15 +1,14 @@
 /**
  * `make test-dist`: what is inside the SDK packages of dist/ (`make dist`): file lists, metadata,
- * the release version stamped everywhere, the LICENSE in every package, no source map without its
- * source. The packages are also installed and run (languages.test.ts); these are the facts a
- * registry shows and a run does not reach.
+ * the release version stamped everywhere, the LICENSE in every package (the npm package and the
+ * plugin: npmPackage.test.ts, plugin.test.ts). The packages are also installed and run
+ * (languages.test.ts); these are the facts a registry shows and a run does not reach.
  */
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { REPO } from "../engine/support/engine";
-import { DIST, GO_MODULE, MAVEN_REPOSITORY, NPM_TARBALL, VERSION, WHEEL, pluginTarball, run } from "./support/release";
+import { DIST, GO_MODULE, MAVEN_REPOSITORY, VERSION, WHEEL, run } from "./support/release";
 
 const schema = JSON.parse(fs.readFileSync(path.join(REPO, "schema.json"), "utf8")) as Record<string, string>;
 const LICENSE = fs.readFileSync(path.join(REPO, "LICENSE"), "utf8");
@@ -199,44 +198,5 @@ describe("dist: the .NET project", function () {
       assert.ok(csproj.includes(`<${tag}>${value}</${tag}>`), `<${tag}>${value}</${tag}> missing`);
     }
     assert.match(csproj, /<None Include="LICENSE" Pack="True" PackagePath="" \/>/);
-  });
-});
-
-describe("dist: the npm package and the plugin", function () {
-  it("the npm tarball has README, LICENSE and types, and no source map without its source", function () {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sfn-workflows-npm-"));
-    try {
-      run("tar", ["xzf", NPM_TARBALL, "-C", dir]);
-      const root = path.join(dir, "package");
-      const files = filesUnder(root);
-      for (const file of ["README.md", "LICENSE", "package.json", "bin/index.d.ts", "bin/index.js"]) {
-        assert.ok(files.includes(file), `${file} missing`);
-      }
-      assert.equal(fs.readFileSync(path.join(root, "LICENSE"), "utf8"), LICENSE);
-      assert.equal((JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version, VERSION);
-      for (const map of files.filter((f) => f.endsWith(".map"))) {
-        const { sources, sourceRoot = "" } = JSON.parse(fs.readFileSync(path.join(root, map), "utf8")) as {
-          sources: string[];
-          sourceRoot?: string;
-        };
-        for (const source of sources) {
-          const shipped = path.posix.normalize(path.posix.join(path.posix.dirname(map), sourceRoot, source));
-          assert.ok(files.includes(shipped), `${map} points to ${source}, which the package does not ship`);
-        }
-      }
-      for (const js of files.filter((f) => f.endsWith(".js"))) {
-        const reference = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(fs.readFileSync(path.join(root, js), "utf8"))?.[1];
-        if (reference && !reference.startsWith("data:")) {
-          assert.ok(files.includes(path.posix.join(path.posix.dirname(js), reference)), `${js} names ${reference}, not shipped`);
-        }
-      }
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it("the linux-amd64 plugin tarball starts the plugin from its top level", function () {
-    const entries = run("tar", ["tzvf", pluginTarball()]);
-    assert.match(entries, /^-rwx\S* .* (\.\/)?pulumi-resource-sfn-workflows$/m, entries.split("\n").slice(0, 20).join("\n"));
   });
 });

@@ -20,8 +20,6 @@ export const GO_MODULE = "github.com/sfn-workflows/pulumi-sfn-workflows/sdk/go";
 export const NPM_TARBALL = path.join(DIST, `sfn-workflows-pulumi-${VERSION}.tgz`);
 export const WHEEL = path.join(DIST, `pulumi_sfn_workflows-${VERSION}-py3-none-any.whl`);
 export const MAVEN_REPOSITORY = path.join(DIST, "maven");
-export const pluginTarball = (platform = "linux-amd64") =>
-  path.join(DIST, `pulumi-resource-sfn-workflows-v${VERSION}-${platform}.tar.gz`);
 
 /** What a Node.js install puts on PATH: none of it may be reachable from the plugin's environment. */
 const NODE_COMMANDS = new Set(["node", "nodejs", "npm", "npx", "corepack"]);
