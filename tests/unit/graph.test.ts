@@ -298,6 +298,44 @@ const hostile = {
   },
 };
 
+describe("Choice conditions", () => {
+  it("JSONata conditions as written, JSONPath comparisons, type tests and Not", () => {
+    const model = graphOf({
+      QueryLanguage: "JSONata",
+      StartAt: "Route",
+      States: {
+        Route: {
+          Type: "Choice",
+          Choices: [{ Condition: "{% $states.input.total >= 100 %}", Next: "Big" }],
+          Default: "Small",
+        },
+        Big: { Type: "Succeed" },
+        Small: { Type: "Succeed" },
+      },
+    });
+    assert.ok(edgeList(model).includes("Route -choice[$states.input.total >= 100]-> Big"), edgeList(model).join("\n"));
+    const paths = graphOf({
+      StartAt: "Route",
+      States: {
+        Route: {
+          Type: "Choice",
+          Choices: [
+            { Not: { Variable: "$.name", IsString: true }, Next: "A" },
+            { Variable: "$.when", TimestampLessThanEquals: "2026-01-01T00:00:00Z", Next: "A" },
+            { Variable: "$.code", StringMatches: "E*", Next: "A" },
+          ],
+          Default: "A",
+        },
+        A: { Type: "Succeed" },
+      },
+    });
+    assert.deepEqual(
+      paths.edges.filter((e) => e.kind === "choice").map((e) => e.label),
+      ["not ($.name is string)", '$.when <= "2026-01-01T00:00:00Z"', '$.code matches "E*"'],
+    );
+  });
+});
+
 describe("graph renderers", () => {
   it("Mermaid: subgraphs nest as the model does; labels escape quotes, brackets, markup, entities and pipes", () => {
     const mermaid = renderMermaid(graphOf(NESTED));
@@ -353,6 +391,15 @@ describe("sfn-workflows graph", () => {
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /error: express-pattern/);
     assert.match(run.stdout, /^digraph workflow \{/);
+  });
+
+  it("writes well-formed SVG with --format svg", () => {
+    const run = cli(["graph", "examples/definitions/quote.asl.json", "--format", "svg", "--type", "EXPRESS"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(XMLValidator.validate(run.stdout), true);
+    const texts = svgTexts(run.stdout);
+    for (const text of ["Price", "Save quote", "Task · lambda:invoke", "pattern: request-response", "IAM: dynamodb:PutItem"])
+      assert.ok(texts.includes(text), text);
   });
 
   it("rejects an unknown format with a usage error", () => {

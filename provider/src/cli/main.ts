@@ -36,7 +36,9 @@ function check(file: string, flags: CheckFlags): number {
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command("sfn-workflows")
-    .description("Checks AWS Step Functions state machine definitions and derives their execution role's least-privilege policy.")
+    .description(
+      "Checks AWS Step Functions state machine definitions, derives their execution role's least-privilege policy, and draws them.",
+    )
     .version(packageVersion(), "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .exitOverride()
