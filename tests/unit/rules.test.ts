@@ -176,10 +176,24 @@ describe("rule definition-too-large", () => {
     expectClean(analyze(JSON.parse(definitionOfSize(MAX_DEFINITION_BYTES))));
   });
 
-  it("still analyses an oversized definition and reports its other problems", () => {
+  it("stops at an oversized definition: its other problems wait until it fits", () => {
     const text = definitionOfSize(MAX_DEFINITION_BYTES + 1).replace('"End":true', '"Next":"Nowhere"');
     const result = analyze(text);
-    assert.deepEqual(result.errors.map((error) => error.rule).sort(), ["asl-terminal-state", "asl-transition", "definition-too-large"]);
+    assert.deepEqual(
+      result.errors.map((error) => error.rule),
+      ["definition-too-large"],
+    );
+    assert.equal(result.definition, undefined);
+  });
+
+  it("stops at a definition of many megabytes without analysing its states", () => {
+    const states = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`s${i}`, { Type: "Pass", Next: "Nowhere" }]));
+    const result = analyze(JSON.stringify(machine(states)));
+    assert.deepEqual(
+      result.errors.map((error) => [error.rule, error.message.slice(0, 40)]),
+      [["definition-too-large", "the definition is 8488917 bytes; Step Fu"]],
+    );
+    assert.deepEqual([result.warnings, result.statements, result.tasks], [[], [], []]);
   });
 
   it("reports nesting too deep to analyse, and stops there", () => {
@@ -188,6 +202,34 @@ describe("rule definition-too-large", () => {
     expectOne(result, "definition-too-large", "error", null, /^the definition nests objects and arrays more than 256 levels deep/);
     assert.equal(result.errors.length, 1);
     expectClean(analyze(machine({ Pad: { Type: "Pass", Result: JSON.parse("[".repeat(200) + "]".repeat(200)), End: true } })));
+  });
+});
+
+describe("rule too-many-diagnostics", () => {
+  it("lists the first 1,000 errors of a 64,000-state definition under 1 MiB and counts the rest", () => {
+    // Every state lacks its Type and is unreachable or not: 64,000 states, 128,000 errors.
+    const states = Object.fromEntries(Array.from({ length: 64_000 }, (_, i) => [i.toString(36), {}]));
+    const text = JSON.stringify({ StartAt: "0", States: states });
+    assert.ok(Buffer.byteLength(text) < MAX_DEFINITION_BYTES);
+    const result = analyze(text);
+    assert.equal(result.errors.length, 1001);
+    assert.deepEqual(result.errors[0], { severity: "error", rule: "asl-schema", state: "0", message: 'missing required field "Type"' });
+    assert.deepEqual(result.errors[1000], {
+      severity: "error",
+      rule: "too-many-diagnostics",
+      state: null,
+      message: "127000 more errors are not listed (the first 1000 are); fix these and analyse again",
+    });
+  });
+
+  it("lists every diagnostic up to the limit", () => {
+    // A chain of 1,000 states, each with one unknown field: exactly 1,000 errors.
+    const states = Object.fromEntries(
+      Array.from({ length: 1000 }, (_, i) => [`s${i}`, { Type: "Pass", Bogus: 1, ...(i < 999 ? { Next: `s${i + 1}` } : { End: true }) }]),
+    );
+    const result = analyze(JSON.stringify({ StartAt: "s0", States: states }));
+    assert.equal(withRule(result, "asl-schema").length, 1000);
+    assert.equal(result.errors.length, 1000);
   });
 });
 

@@ -57,11 +57,25 @@ function allowNullItems(schema: Record<string, unknown>): Record<string, unknown
   return schema;
 }
 
+/**
+ * asl-validator's JSONata patterns want a space inside both delimiters and a single line
+ * (`^\{% .+ %\}$`); Step Functions evaluates any string that starts with `{%` and ends with `%}`
+ * (`{%$x%}`, an expression over several lines), and takes every other string, the empty one and
+ * multi-line ones included, as a literal.
+ */
+function jsonataDelimiters(schema: Record<string, unknown>): Record<string, unknown> {
+  if (schema.$id !== `${SCHEMA_BASE}jsonata.json#`) return schema;
+  const definitions = schema.definitions as Record<string, { pattern: string }>;
+  definitions.jsonata.pattern = "^\\{%[\\s\\S]*%\\}$";
+  definitions.not_jsonata.pattern = "^(?!\\{%[\\s\\S]*%\\}$)[\\s\\S]*$";
+  return schema;
+}
+
 function main(): void {
   const outDir = path.join(__dirname, "../../provider/src/analysis");
 
   const ajv = new Ajv({
-    schemas: SCHEMA_FILES.map((name) => allowNullItems(schemaFile(name))),
+    schemas: SCHEMA_FILES.map((name) => jsonataDelimiters(allowNullItems(schemaFile(name)))),
     allowUnionTypes: true,
     allErrors: true,
     verbose: true,

@@ -6,7 +6,9 @@ import { lookupIntegration } from "../integrations/table";
 import type { IntegrationEntry } from "../integrations/spec";
 import { distributedMapStatements, isDistributedMap } from "./distributedMap";
 import { parseDefinition } from "./parse";
+import { queryLanguageDiagnostics } from "./queryLanguage";
 import { callbackNameOf, callbackPlaceholders, collectPlaceholders, hasPlaceholder } from "../model/placeholders";
+import { append } from "../model/append";
 import { own } from "../model/own";
 import { mergeStatements } from "./policy";
 import { classifyResource, PATTERN_SUFFIX } from "./resource";
@@ -23,6 +25,7 @@ import type {
   Integration,
   IntegrationPattern,
   PolicyStatement,
+  Severity,
   TaskSummary,
 } from "../model/types";
 import { walkStates, type VisitedState } from "../model/walk";
@@ -86,6 +89,25 @@ function placeholderDiagnostics(definition: Record<string, unknown>, options: An
     }
   }
   return found;
+}
+
+/** At most this many errors, and this many warnings, are listed; a last one says how many more there are. */
+export const MAX_LISTED_DIAGNOSTICS = 1000;
+
+/** The diagnostics of one severity, capped: a generated definition can have one per state, and a list of thousands helps nobody. */
+function listed(diagnostics: readonly Diagnostic[], severity: Severity): Diagnostic[] {
+  const all = diagnostics.filter((d) => d.severity === severity);
+  if (all.length <= MAX_LISTED_DIAGNOSTICS) return all;
+  const more = all.length - MAX_LISTED_DIAGNOSTICS;
+  return [
+    ...all.slice(0, MAX_LISTED_DIAGNOSTICS),
+    {
+      severity,
+      rule: "too-many-diagnostics",
+      state: null,
+      message: `${more} more ${severity}s are not listed (the first ${MAX_LISTED_DIAGNOSTICS} are); fix these and analyse again`,
+    },
+  ];
 }
 
 /** Analyses one Task state: classification, pattern rules, IAM. */
@@ -155,7 +177,7 @@ function analyzeTask(visited: VisitedState, options: AnalyzeOptions, arn: ArnCon
     });
     return { diagnostics, statements, summary, integration };
   }
-  diagnostics.push(...patternDiagnostics(visited, classified.pattern, workflowType, key));
+  append(diagnostics, patternDiagnostics(visited, classified.pattern, workflowType, key));
   if (!entry.patterns.includes(classified.pattern)) {
     const label = (pattern: IntegrationPattern) => (pattern === "request-response" ? "request-response" : PATTERN_SUFFIX[pattern]);
     const supported = entry.patterns.map(label).join(", ") || "none";
@@ -187,8 +209,8 @@ function analyzeTask(visited: VisitedState, options: AnalyzeOptions, arn: ArnCon
     stateMachineName: options.stateMachineName ?? UNKNOWN_STATE_MACHINE,
     keysGranted: options.keysGranted ?? [],
   });
-  diagnostics.push(...iam.diagnostics);
-  statements.push(...iam.statements);
+  append(diagnostics, iam.diagnostics);
+  append(statements, iam.statements);
   return { diagnostics, statements, summary, integration };
 }
 
@@ -208,8 +230,9 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): AnalysisR
       account: options.account ?? UNKNOWN_ACCOUNT,
     };
     const states = walkStates(definition);
-    diagnostics.push(...structureDiagnostics(definition));
-    diagnostics.push(...placeholderDiagnostics(definition, options, states));
+    append(diagnostics, structureDiagnostics(definition));
+    append(diagnostics, queryLanguageDiagnostics(definition, states));
+    append(diagnostics, placeholderDiagnostics(definition, options, states));
     if (
       definition.TimeoutSeconds !== undefined &&
       !(Number.isInteger(definition.TimeoutSeconds) && (definition.TimeoutSeconds as number) > 0)
@@ -224,8 +247,8 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): AnalysisR
     for (const visited of states) {
       if (visited.state.Type === "Task") {
         const task = analyzeTask(visited, options, arn, workflowType);
-        diagnostics.push(...task.diagnostics);
-        statements.push(...task.statements);
+        append(diagnostics, task.diagnostics);
+        append(statements, task.statements);
         stateStatements[visited.path] = task.statements;
         tasks.push(task.summary);
         if (task.integration) integrations.push(task.integration);
@@ -239,18 +262,18 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): AnalysisR
           });
         }
         const map = distributedMapStatements(visited, arn, options.stateMachineName ?? UNKNOWN_STATE_MACHINE);
-        diagnostics.push(...map.diagnostics);
-        statements.push(...map.statements);
+        append(diagnostics, map.diagnostics);
+        append(statements, map.statements);
         stateStatements[visited.path] = map.statements;
       }
     }
   }
-  const errors = diagnostics.filter((d) => d.severity === "error");
+  const errors = listed(diagnostics, "error");
   return {
     ok: errors.length === 0,
     workflowType,
     errors,
-    warnings: diagnostics.filter((d) => d.severity === "warning"),
+    warnings: listed(diagnostics, "warning"),
     integrations,
     statements: mergeStatements(statements),
     tasks,

@@ -41,6 +41,13 @@ export function parseDefinition(input: unknown): Parsed {
       return { errors: [documentError("invalid-json", `the definition cannot be written as JSON: ${(error as Error).message}`)] };
     }
   }
+  // Step Functions rejects it before anything else: the other checks wait until it fits, and a
+  // definition of many megabytes (hundreds of thousands of states) is not analysed for nothing.
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_DEFINITION_BYTES) {
+    const message = `the definition is ${bytes} bytes; Step Functions accepts at most ${MAX_DEFINITION_BYTES} (1 MiB): move large constants out of the definition`;
+    return { errors: [documentError("definition-too-large", message)] };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -54,24 +61,9 @@ export function parseDefinition(input: unknown): Parsed {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { errors: [documentError("invalid-json", "the definition must be a JSON object with StartAt and States")] };
   }
-  const errors: Diagnostic[] = [];
-  const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > MAX_DEFINITION_BYTES) {
-    errors.push(
-      documentError(
-        "definition-too-large",
-        `the definition is ${bytes} bytes; Step Functions accepts at most ${MAX_DEFINITION_BYTES} (1 MiB): move large constants out of the definition`,
-      ),
-    );
-  }
   if (depthOf(value, MAX_DEFINITION_DEPTH) > MAX_DEFINITION_DEPTH) {
-    errors.push(
-      documentError(
-        "definition-too-large",
-        `the definition nests objects and arrays more than ${MAX_DEFINITION_DEPTH} levels deep; flatten it`,
-      ),
-    );
-    return { errors };
+    const message = `the definition nests objects and arrays more than ${MAX_DEFINITION_DEPTH} levels deep; flatten it`;
+    return { errors: [documentError("definition-too-large", message)] };
   }
-  return { definition: value as Record<string, unknown>, errors };
+  return { definition: value as Record<string, unknown>, errors: [] };
 }

@@ -10,7 +10,15 @@
  * a Map's ItemProcessor stay inside it.
  */
 import { STATE_TYPES, type Diagnostic, type StateType } from "../model/types";
-import { isObject, PATH_SEPARATOR, walkDefinition, type QueryLanguage, type VisitedMachine, type VisitedState } from "../model/walk";
+import {
+  isObject,
+  PATH_SEPARATOR,
+  queryLanguageOf,
+  walkDefinition,
+  type QueryLanguage,
+  type VisitedMachine,
+  type VisitedState,
+} from "../model/walk";
 
 interface SchemaError {
   instancePath: string;
@@ -96,7 +104,8 @@ function stubStates(machine: Record<string, unknown>): Record<string, unknown> {
 /** The state as its schema sees it: QueryLanguage filled in, nested machines' states stubbed. */
 function schemaInput(state: Record<string, unknown>, language: QueryLanguage): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...state };
-  if (copy.QueryLanguage === undefined) copy.QueryLanguage = language;
+  // The language the state is read in (walk.ts): a misplaced QueryLanguage is reported once, elsewhere.
+  if (copy.QueryLanguage === undefined || queryLanguageOf(copy.QueryLanguage)) copy.QueryLanguage = language;
   if (state.Type === "Parallel" && Array.isArray(state.Branches)) {
     copy.Branches = state.Branches.map((branch) => (isObject(branch) ? stubStates(branch) : branch));
   }
@@ -243,7 +252,7 @@ function schemaDiagnostics(
       });
     }
     // An unknown QueryLanguage is reported by the JSONPath variant's enum.
-    const language = state.QueryLanguage === "JSONata" ? "JSONata" : state.QueryLanguage === undefined ? queryLanguage : "JSONPath";
+    const language = state.QueryLanguage === undefined || queryLanguageOf(state.QueryLanguage) ? queryLanguage : "JSONPath";
     const variant = validate[`${state.Type}_${language}` as const];
     if (!variant(schemaInput(state, language))) report(variant.errors ?? [], pointer);
   }

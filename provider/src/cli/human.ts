@@ -1,6 +1,7 @@
 /** The report a person reads: verdict, diagnostics by state, integrations table, policy. */
 import { styleText } from "node:util";
 import { UNKNOWN_ACCOUNT, UNKNOWN_REGION, UNKNOWN_STATE_MACHINE } from "../analysis/analyze";
+import { append } from "../model/append";
 import type { Integration } from "../model/types";
 import type { CheckOutcome, ReportDiagnostic } from "./check";
 
@@ -47,7 +48,7 @@ function placeholderNotes(unresolved: readonly string[]): string[] {
 }
 
 function table(rows: string[][], header: (text: string) => string): string[] {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const widths = rows[0].map((_, column) => rows.reduce((widest, row) => Math.max(widest, row[column].length), 0));
   return rows.map((row, i) => {
     const line = row
       .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column])))
@@ -95,7 +96,10 @@ export function formatHuman(outcome: CheckOutcome, options: HumanOptions): strin
       ["STATE", "INTEGRATION", "PATTERN", "KIND"],
       ...report.integrations.map((integration) => [integration.state, integrationName(integration), integration.pattern, integration.kind]),
     ];
-    lines.push(...table(rows, (text) => style("dim", text)));
+    append(
+      lines,
+      table(rows, (text) => style("dim", text)),
+    );
   } else {
     lines.push("  none: no Task state calls a service");
   }
@@ -103,8 +107,9 @@ export function formatHuman(outcome: CheckOutcome, options: HumanOptions): strin
   const statements = report.policy.Statement.length;
   const partial = report.ok ? "" : "; incomplete until the errors are fixed";
   lines.push("", style("bold", `Execution role policy (${plural(statements, "statement")}${partial})`));
-  lines.push(
-    ...JSON.stringify(report.policy, null, 2)
+  append(
+    lines,
+    JSON.stringify(report.policy, null, 2)
       .split("\n")
       .map((line) => `  ${line}`),
   );

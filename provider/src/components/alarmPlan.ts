@@ -53,7 +53,9 @@ export function planWorkflowAlarms(
 }
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
-const maxOf = (values: Array<number | undefined>) => (values.some((v) => v === undefined) ? undefined : Math.max(...(values as number[])));
+// A reduce, not Math.max(...values): a generated definition can have more tasks than a call takes arguments.
+const maxOf = (values: Array<number | undefined>) =>
+  values.some((v) => v === undefined) ? undefined : (values as number[]).reduce((a, b) => Math.max(a, b), -Infinity);
 
 /** The tasks that use a callback queue, and the longest heartbeat and timeout among them (to size the queue). */
 export function callbackTaskSizing(name: string, tasks: readonly TaskSummary[]) {
@@ -62,7 +64,7 @@ export function callbackTaskSizing(name: string, tasks: readonly TaskSummary[]) 
   const heartbeats = users.map((task) => task.heartbeatSeconds).filter((v): v is number => v !== undefined);
   return {
     users,
-    heartbeatSeconds: heartbeats.length ? Math.max(...heartbeats) : undefined,
+    heartbeatSeconds: heartbeats.length ? maxOf(heartbeats) : undefined,
     // Heartbeats can keep a task without TimeoutSeconds alive indefinitely: only a timeout bounds the wait.
     taskTimeoutSeconds: users.length ? maxOf(users.map((task) => task.timeoutSeconds)) : undefined,
   };

@@ -1,5 +1,6 @@
 /** Builds the graph model from the analysis and the planned resources. Pure: no Pulumi, no I/O. */
 import { callbackNameOf } from "../model/placeholders";
+import { append } from "../model/append";
 import type { AnalysisResult, Integration, IntegrationPattern, TaskSummary } from "../model/types";
 import { isObject, walkDefinition, type VisitedMachine, type VisitedState } from "../model/walk";
 import { conditionText } from "./conditions";
@@ -269,7 +270,10 @@ export function buildGraph(analysis: AnalysisResult, resources: GraphResources):
   }
   if (unplaced.length) {
     const note = builder.node("problems", analysis.definition ? "definition" : "the definition does not parse", unplaced, undefined);
-    note.problems.push(...problems.filter((p) => !byPath.has(p.state ?? "")).map(({ rule, severity }) => ({ rule, severity })));
+    append(
+      note.problems,
+      problems.filter((p) => !byPath.has(p.state ?? "")).map(({ rule, severity }) => ({ rule, severity })),
+    );
   }
   return { nodes: builder.nodes, groups: builder.groups, edges: builder.edges, problems };
 }

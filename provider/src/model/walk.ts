@@ -35,8 +35,23 @@ function escapePointer(segment: string): string {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
-function queryLanguageOf(value: unknown): QueryLanguage | undefined {
+export function queryLanguageOf(value: unknown): QueryLanguage | undefined {
   return value === "JSONata" || value === "JSONPath" ? value : undefined;
+}
+
+/** State fields that exist in one query language only (States Language: "Query languages"). */
+const ONLY_IN: Readonly<Record<QueryLanguage, readonly string[]>> = {
+  JSONPath: ["Parameters", "ResultSelector", "ResultPath", "InputPath", "OutputPath", "ItemsPath"],
+  JSONata: ["Arguments", "Output", "Items"],
+};
+
+/** The query language a state's own fields are written in, when they are all of one language. */
+export function fieldsLanguage(state: Record<string, unknown>): { language: QueryLanguage; fields: string[] } | undefined {
+  const used = (language: QueryLanguage) => ONLY_IN[language].filter((field) => state[field] !== undefined);
+  const [jsonPath, jsonata] = [used("JSONPath"), used("JSONata")];
+  if (jsonPath.length > 0 && jsonata.length === 0) return { language: "JSONPath", fields: jsonPath };
+  if (jsonata.length > 0 && jsonPath.length === 0) return { language: "JSONata", fields: jsonata };
+  return undefined;
 }
 
 /** Sub-machines of a state: each Parallel branch, and a Map's ItemProcessor (or legacy Iterator). */
@@ -66,7 +81,10 @@ function children(state: Record<string, unknown>, name: string, path: string, po
 /**
  * Every machine and every state, depth first; malformed parts are skipped (structure errors
  * report them). A state without its own QueryLanguage uses the definition's top-level one, as
- * Step Functions does: an enclosing Parallel or Map state's QueryLanguage is not inherited.
+ * Step Functions does: an enclosing Parallel or Map state's QueryLanguage is not inherited. A state
+ * whose fields are all of the other language (`Parameters` under JSONata) is read in the language
+ * of its fields, so one misplaced QueryLanguage is reported once, as such (analysis/queryLanguage.ts),
+ * not as every field it makes unknown and every argument it hides.
  */
 export function walkDefinition(definition: Record<string, unknown>): { machines: VisitedMachine[]; states: VisitedState[] } {
   const machines: VisitedMachine[] = [];
@@ -85,7 +103,7 @@ export function walkDefinition(definition: Record<string, unknown>): { machines:
         path: statePath,
         pointer: statePointer,
         state,
-        queryLanguage: queryLanguageOf(state.QueryLanguage) ?? topLevel,
+        queryLanguage: fieldsLanguage(state)?.language ?? queryLanguageOf(state.QueryLanguage) ?? topLevel,
       };
       visited.states.push(entry);
       states.push(entry);
