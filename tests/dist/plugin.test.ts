@@ -90,19 +90,22 @@ describe("dist: the provider plugin tarballs", () => {
   describe("linux-amd64, started as the engine starts it", () => {
     let engine: FakeEngine;
     let plugin: PluginHandle | undefined;
+    let tmp: string;
     before(async () => {
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sfn-workflows-plugin-tmp-"));
       engine = new FakeEngine();
       await engine.start();
     });
     after(async () => {
       await plugin?.stop();
       await engine.stop();
+      fs.rmSync(tmp, { recursive: true, force: true });
     });
 
     it("prints its port with no Node.js on PATH and constructs a Workflow with deployment (aws-native bundled)", async () => {
       plugin = await startPlugin(engine.address, {
         plugin: file("linux-amd64", "pulumi-resource-sfn-workflows"),
-        env: { PATH: "/nonexistent", NODE_COMPILE_CACHE: file("linux-amd64", ".compile-cache") },
+        env: { PATH: "/nonexistent", TMPDIR: tmp },
       });
       assert.ok(plugin.port > 0);
       const definition = approvalDefinition();
@@ -117,6 +120,16 @@ describe("dist: the provider plugin tarballs", () => {
       const types = engine.registrations.map((r) => r.type);
       assert.ok(types.includes("aws:sfn/stateMachine:StateMachine"), types.join(", "));
       assert.ok(types.includes("aws-native:stepfunctions:StateMachineAlias"), types.join(", "));
+    });
+
+    it("keeps V8's compiled code of its bundle in os.tmpdir()'s compile cache, with nothing set in its environment", async () => {
+      // Written shortly after it starts listening (provider/src/plugin/startup.ts).
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const cache = path.join(tmp, "node-compile-cache");
+      const entries = fs.existsSync(cache) ? filesUnder(cache) : [];
+      assert.ok(entries.length > 0, `no compile cache in ${cache}`);
+      const largest = Math.max(...entries.map((entry) => fs.statSync(path.join(cache, entry)).size));
+      assert.ok(largest > 100_000, `the largest cache entry has ${largest} bytes: the bundle's code is not in it`);
     });
 
     it("passes the plugin protocol suite (tests/protocol) run against it", () => {

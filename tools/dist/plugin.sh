@@ -56,6 +56,10 @@ cat >"$app/pulumi-resource-sfn-workflows" <<'LAUNCHER'
 # Only shell built-ins: the plugin needs nothing from PATH. ($0 is a path: the kernel passes the
 # script's path to sh, also when PATH found it.)
 here="$(cd "${0%/*}" && pwd -P)"
+# V8's compile cache from the first line on (provider/src/plugin/startup.ts enables it too, but only
+# after the bundle, one file, is compiled). The same directory startup.ts uses: os.tmpdir()'s.
+: "${NODE_COMPILE_CACHE:=${TMPDIR:-/tmp}/node-compile-cache}"
+export NODE_COMPILE_CACHE
 exec "$here/node/bin/node" "$here/lib/bin/plugin/main.js" "$@"
 LAUNCHER
 chmod 755 "$app/pulumi-resource-sfn-workflows"
