@@ -72,6 +72,11 @@ describe("LocalStack: JSONata workflows", function () {
       definition: PRICE,
       syncEndpoint: { path: "/price", authorization: "NONE", errorStatusCodes: { "Quote.*": 422 } },
     });
+    // The first JSONata evaluation starts LocalStack's JVM: seconds, more on a loaded machine, which
+    // would count against the definition's TimeoutSeconds. One execution first, then the tests.
+    await engine.sfn.send(
+      new StartSyncExecutionCommand({ stateMachineArn: price.stateMachineArn, input: '{"body":{"sku":"warm-up","items":[]}}' }),
+    );
   });
 
   after(async () => {

@@ -4,13 +4,13 @@
  * changes, stopping LocalStack on SIGTERM; and the errors when it cannot serve.
  */
 import { strict as assert } from "node:assert";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { CLI, startServeCli, type ServeCli } from "../support/serveCli";
 
 const ROOT = path.join(__dirname, "..", "..");
-const CLI = path.join(ROOT, "provider", "bin", "cli", "main.js");
 const INSTALL_SCRIPT = path.join(ROOT, "provider", "engine", "install-localstack.sh");
 
 const QUOTE = {
@@ -89,46 +89,31 @@ describe("sfn-workflows serve: when it cannot serve", function () {
 
 describe("sfn-workflows serve: the sync endpoint on localhost", function () {
   this.timeout(180_000);
-  let child: ChildProcess;
+  let serve: ServeCli;
   let file: string;
-  let port: number;
-  let engineEndpoint: string;
-  let stderr = "";
-  let stdout = "";
 
   before(async () => {
     file = tempDefinition(QUOTE);
-    child = spawn(
-      process.execPath,
-      [CLI, "serve", file, "--path", "/quote", "--port", "0", "--status", "Quote.Invalid=422", "--status", "Pricing.*=503"],
-      {
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    child.stderr?.on("data", (chunk) => (stderr += String(chunk)));
-    child.stdout?.on("data", (chunk) => (stdout += String(chunk)));
-    const deadline = Date.now() + 150_000;
-    while (!/Ctrl-C stops\n/.test(stdout)) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`serve did not come up:\n${stdout}\n${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    port = Number(/http:\/\/localhost:(\d+)\/quote/.exec(stdout)?.[1]);
-    engineEndpoint = /on LocalStack \((http:\/\/127\.0\.0\.1:\d+)\)/.exec(stdout)?.[1] as string;
+    serve = await startServeCli([file, "--path", "/quote", "--port", "0", "--status", "Quote.Invalid=422", "--status", "Pricing.*=503"]);
   });
 
   after(() => {
-    if (child?.exitCode === null) child.kill("SIGKILL");
+    if (serve?.child.exitCode === null) serve.child.kill("SIGKILL");
   });
 
   async function post(body: string, contentType = "application/json", route = "/quote") {
-    const response = await fetch(`http://localhost:${port}${route}`, { method: "POST", headers: { "Content-Type": contentType }, body });
+    const response = await fetch(`http://localhost:${serve.port}${route}`, {
+      method: "POST",
+      headers: { "Content-Type": contentType },
+      body,
+    });
     return { status: response.status, text: (await response.text()).trim() };
   }
 
   it("prints where it serves", () => {
     assert.equal(
-      stdout,
-      `serving ${file} on LocalStack (${engineEndpoint})\n  POST http://localhost:${port}/quote\nwatching ${file}; Ctrl-C stops\n`,
+      serve.stdout(),
+      `serving ${file} on LocalStack (${serve.engineEndpoint})\n  POST http://localhost:${serve.port}/quote\nwatching ${file}; Ctrl-C stops\n`,
     );
   });
 
@@ -147,17 +132,15 @@ describe("sfn-workflows serve: the sync endpoint on localhost", function () {
     changed.States.Price.Parameters.price = 99;
     fs.writeFileSync(file, JSON.stringify(changed));
     const deadline = Date.now() + 30_000;
-    while (!stderr.includes(`reloaded ${file}: definition updated`)) {
-      if (Date.now() > deadline) throw new Error(`no reload:\n${stderr}`);
+    while (!serve.stderr().includes(`reloaded ${file}: definition updated`)) {
+      if (Date.now() > deadline) throw new Error(`no reload:\n${serve.stderr()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     assert.deepEqual(await post('{"sku":"A-1"}'), { status: 200, text: '{"sku":"A-1","price":99}' });
   });
 
   it("SIGTERM stops it and its LocalStack", async () => {
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    child.kill("SIGTERM");
-    assert.equal(await exited, 0);
-    await assert.rejects(fetch(`${engineEndpoint}/_localstack/health`));
+    assert.equal(await serve.stop(), 0);
+    await assert.rejects(fetch(`${serve.engineEndpoint}/_localstack/health`));
   });
 });
