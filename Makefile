@@ -69,17 +69,19 @@ check-docs: build
 format: install
 	prettier --write .
 
-bench: build moto dist-plugin
+bench: build moto dist-plugin localstack
 	node tests/bench/run.js
 	node tests/bench/graph.js
 	node tests/bench/coldStart.js
 	MOTO_SERVER=$(CURDIR)/$(VENV)/bin/moto_server node tests/bench/callbacks.js
+	SFN_WORKFLOWS_LOCALSTACK=$(LOCALSTACK_HOME) node tests/bench/localstack.js
 
 # The main job, no AWS account: what the examples deploy, then the approval workflow running on moto
 # with the callback worker.
-demo: build moto
+demo: build moto localstack
 	tsx examples/demo.ts
 	MOTO_SERVER=$(CURDIR)/$(VENV)/bin/moto_server tsx examples/demo-callbacks.ts
+	SFN_WORKFLOWS_LOCALSTACK=$(LOCALSTACK_HOME) tsx examples/demo-serve.ts
 
 clean:
 	rm -rf provider/bin worker/bin .build
