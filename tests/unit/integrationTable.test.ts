@@ -312,3 +312,16 @@ describe("dynamic arguments", () => {
     ]);
   });
 });
+
+describe("the HTTP Task's connection", () => {
+  const connection = "arn:aws:events:us-east-1:123456789012:connection/example-api/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
+  const credentials = (args: Record<string, unknown>) =>
+    analyze(taskDefinition("arn:aws:states:::http:invoke", { ApiEndpoint: "https://api.example.com/v1", Method: "GET", ...args }), OPTIONS)
+      .statements.filter((statement) => statement.Action.includes("events:RetrieveConnectionCredentials"))
+      .flatMap((statement) => statement.Resource);
+
+  it("may be named in InvocationConfig as well as in Authentication", () => {
+    assert.deepEqual(credentials({ InvocationConfig: { ConnectionArn: connection } }), [connection]);
+    assert.deepEqual(credentials({ Authentication: { ConnectionArn: connection } }), [connection]);
+  });
+});

@@ -1,7 +1,14 @@
 /** Lambda, SQS, SNS, EventBridge, API Gateway, HTTP endpoints and Step Functions itself. */
 import { arn, lambdaFunctionArns, managedRule, nameOrArn, queueArnFromUrl, unique } from "./arns";
 import { SNS_KEY, SQS_KEY } from "./implied";
-import type { IntegrationTable } from "./spec";
+import type { IamContext, IntegrationTable } from "./spec";
+
+/** Where an HTTP Task names its EventBridge connection: `InvocationConfig` or, as before it, `Authentication`. */
+function connectionPath(c: IamContext): string {
+  return c.args.value("InvocationConfig.ConnectionArn").kind === "absent"
+    ? "Authentication.ConnectionArn"
+    : "InvocationConfig.ConnectionArn";
+}
 
 export const messagingIntegrations: IntegrationTable = {
   "lambda:invoke": {
@@ -78,7 +85,7 @@ export const messagingIntegrations: IntegrationTable = {
       };
       return [
         { actions: ["states:InvokeHTTPEndpoint"], resources: ["*"], ...(Object.keys(condition).length > 0 ? { condition } : {}) },
-        { actions: ["events:RetrieveConnectionCredentials"], resources: c.scope("Authentication.ConnectionArn", (v) => [v]) },
+        { actions: ["events:RetrieveConnectionCredentials"], resources: c.scope(connectionPath(c), (v) => [v]) },
         {
           actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
           resources: [arn(c, "secretsmanager", "secret:events!connection/*")],
