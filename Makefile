@@ -46,8 +46,9 @@ test-e2e: build moto
 	MOTO_SERVER=$(CURDIR)/$(VENV)/bin/moto_server mocha --no-config --require tsx/cjs --timeout 120000 'tests/e2e/**/*.test.ts'
 
 # The full suite: unit and plugin protocol tests, the SDKs against the schema and in their own
-# languages, workflows really running on moto and LocalStack, and `pulumi up` through the real engine.
-test: test-unit check-sdks test-sdks test-e2e test-localstack test-engine
+# languages, workflows really running on moto and LocalStack, `pulumi up` through the real engine,
+# and the release artifacts (dist/) installed and run outside the repository.
+test: test-unit check-sdks test-sdks test-e2e test-localstack test-engine test-dist
 
 test-unit: build
 	mocha

@@ -1,8 +1,9 @@
 /**
  * `make test-dist`: the order-approval program in every language that can run here, its
  * sfn-workflows package installed only from dist/, run by the real Pulumi CLI through the scenario
- * of the engine tests (tests/engine/support/orderApproval.ts): up, outputs, an update, a
- * StackReference consumer, destroy. TypeScript uses the npm tarball directly; the others use the
+ * of the engine tests (tests/engine/support/orderApproval.ts): up, outputs, a StackReference
+ * consumer, destroy (the update steps, which do not depend on how the package was installed, are
+ * test-engine's). TypeScript uses the npm tarball directly; the others use the
  * plugin tarball, installed from a loopback release server, with no Node.js on PATH.
  * (.NET: no .NET SDK here; examples/csharp/README.md.)
  */
@@ -27,6 +28,7 @@ const viaPlugin = (name: string, example: string, project: string): Language => 
   example,
   project,
   createsTablesAndTopic: false,
+  installOnly: true,
   workspace,
   prepare(ws) {
     ws.installComponentPlugin();
@@ -38,6 +40,7 @@ describeOrderApproval({
   example: "typescript",
   project: "sfn-workflows-order-approval",
   createsTablesAndTopic: true,
+  installOnly: true,
   workspace,
 });
 describeOrderApproval(viaPlugin("Python", "python", "sfn-workflows-order-approval-python"));
