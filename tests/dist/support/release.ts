@@ -86,8 +86,10 @@ let cachesPurged = false;
 function purgeCachedReleases(env: NodeJS.ProcessEnv): void {
   if (cachesPurged) return;
   const modCache = run("go", ["env", "GOMODCACHE"], { env }).trim();
-  removeTree(path.join(modCache, GO_MODULE));
-  removeTree(path.join(modCache, "cache", "download", GO_MODULE));
+  // The module's owner: its versions are extracted to <owner>/…/sdk/go@vX.Y.Z, downloads kept in cache/download.
+  const owner = GO_MODULE.split("/").slice(0, 2).join("/");
+  removeTree(path.join(modCache, owner));
+  removeTree(path.join(modCache, "cache", "download", owner));
   removeTree(path.join(os.homedir(), ".m2", "repository", "io", "github", "sfnworkflows"));
   cachesPurged = true;
 }
