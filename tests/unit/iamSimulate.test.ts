@@ -135,6 +135,99 @@ const WORKFLOWS: Workflow[] = [
       ["events:PutRule", "arn:aws:events:us-east-1:123456789012:rule/orders-bus/forward"],
     ],
   },
+  {
+    name: "ECS runTask with tags",
+    resource: "arn:aws:states:::ecs:runTask",
+    parameters: {
+      TaskDefinition: "billing:3",
+      Tags: [
+        { Key: "team", Value: "billing" },
+        { Key: "cost-center", Value: "42" },
+      ],
+    },
+    allowed: [
+      [
+        "ecs:TagResource",
+        "arn:aws:ecs:us-east-1:123456789012:task/main/0123456789abcdef",
+        { "ecs:CreateAction": "RunTask", "aws:TagKeys": ["team", "cost-center"] },
+      ],
+      [
+        "ecs:TagResource",
+        "arn:aws:ecs:us-east-1:123456789012:task/main/0123456789abcdef",
+        { "ecs:CreateAction": "RunTask", "aws:TagKeys": ["team"] },
+      ],
+    ],
+    denied: [
+      // Tagging an existing task later, another tag key, another resource type.
+      ["ecs:TagResource", "arn:aws:ecs:us-east-1:123456789012:task/main/0123456789abcdef", { "aws:TagKeys": ["team"] }],
+      [
+        "ecs:TagResource",
+        "arn:aws:ecs:us-east-1:123456789012:task/main/0123456789abcdef",
+        { "ecs:CreateAction": "RunTask", "aws:TagKeys": ["owner"] },
+      ],
+      ["ecs:TagResource", "arn:aws:ecs:us-east-1:123456789012:cluster/main", { "ecs:CreateAction": "RunTask", "aws:TagKeys": ["team"] }],
+      ["ecs:UntagResource", "arn:aws:ecs:us-east-1:123456789012:task/main/0123456789abcdef"],
+    ],
+  },
+  {
+    name: "SageMaker training job: the role it is handed",
+    resource: "arn:aws:states:::sagemaker:createTrainingJob.sync",
+    parameters: {
+      TrainingJobName: "churn",
+      RoleArn: "arn:aws:iam::123456789012:role/sagemaker-training",
+      AlgorithmSpecification: { TrainingImage: "img", TrainingInputMode: "File" },
+      OutputDataConfig: { S3OutputPath: "s3://models/churn/" },
+    },
+    allowed: [
+      ["sagemaker:CreateTrainingJob", "arn:aws:sagemaker:us-east-1:123456789012:training-job/churn"],
+      ["iam:PassRole", "arn:aws:iam::123456789012:role/sagemaker-training", { "iam:PassedToService": "sagemaker.amazonaws.com" }],
+    ],
+    denied: [
+      ["iam:PassRole", "arn:aws:iam::123456789012:role/sagemaker-training", { "iam:PassedToService": "ec2.amazonaws.com" }],
+      ["iam:PassRole", "arn:aws:iam::123456789012:role/admin", { "iam:PassedToService": "sagemaker.amazonaws.com" }],
+      ["sagemaker:AddTags", "arn:aws:sagemaker:us-east-1:123456789012:training-job/churn"],
+      // SageMaker writes the model with the role it is handed, not with the execution role.
+      ["s3:PutObject", "arn:aws:s3:::models/churn/model.tar.gz"],
+    ],
+  },
+  {
+    name: "Bedrock invokeModel reading and writing S3",
+    resource: "arn:aws:states:::bedrock:invokeModel",
+    parameters: {
+      ModelId: "amazon.titan-text-express-v1",
+      Input: { S3Uri: "s3://prompts/2024/prompt.json" },
+      Output: { S3Uri: "s3://answers/2024/answer.json" },
+    },
+    allowed: [
+      ["s3:GetObject", "arn:aws:s3:::prompts/2024/prompt.json"],
+      ["s3:PutObject", "arn:aws:s3:::answers/2024/answer.json"],
+      ["bedrock:InvokeModel", "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1"],
+    ],
+    denied: [
+      ["s3:GetObject", "arn:aws:s3:::prompts/2024/other.json"],
+      ["s3:PutObject", "arn:aws:s3:::prompts/2024/prompt.json"],
+      ["s3:GetObject", "arn:aws:s3:::answers/2024/answer.json"],
+      ["s3:PutObject", "arn:aws:s3:::answers/2024/answer.json.bak"],
+      ["s3:DeleteObject", "arn:aws:s3:::answers/2024/answer.json"],
+      ["s3:ListBucket", "arn:aws:s3:::prompts"],
+    ],
+  },
+  {
+    name: "Athena query results under a prefix",
+    resource: "arn:aws:states:::athena:startQueryExecution.sync",
+    parameters: { QueryString: "SELECT 1", WorkGroup: "analytics", ResultConfiguration: { OutputLocation: "s3://query-results/athena/" } },
+    allowed: [
+      ["s3:PutObject", "arn:aws:s3:::query-results/athena/0f1e2d3c.csv"],
+      ["s3:GetObject", "arn:aws:s3:::query-results/athena/0f1e2d3c.csv"],
+      ["s3:ListBucket", "arn:aws:s3:::query-results"],
+    ],
+    denied: [
+      ["s3:PutObject", "arn:aws:s3:::query-results/other/0f1e2d3c.csv"],
+      ["s3:PutObject", "arn:aws:s3:::query-results-archive/athena/0f1e2d3c.csv"],
+      ["s3:ListBucket", "arn:aws:s3:::query-results-archive"],
+      ["s3:DeleteObject", "arn:aws:s3:::query-results/athena/0f1e2d3c.csv"],
+    ],
+  },
 ];
 
 describe("derived statements under iam-simulate", () => {

@@ -41,6 +41,7 @@ export const TAGGING_ACTIONS: Readonly<Record<string, string>> = {
   cloudsearch: "AddTags",
   cloudtrail: "AddTags",
   datapipeline: "AddTags",
+  discovery: "CreateTags",
   dms: "AddTagsToResource",
   ds: "AddTagsToResource",
   ec2: "CreateTags",

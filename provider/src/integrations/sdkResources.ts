@@ -35,7 +35,6 @@ export const SDK_RESOURCES: Readonly<Record<string, string>> = {
   ...each(["emr-containers:describeVirtualCluster", "emr-containers:deleteVirtualCluster"], "/virtualclusters/{Id}"),
   ...each(
     [
-      "cloudformation:createStackSet",
       "cloudformation:updateStackSet",
       "cloudformation:deleteStackSet",
       "cloudformation:describeStackSet",
