@@ -59,10 +59,12 @@ lint: build
 	prettier --check .
 	$(MAKE) --no-print-directory check-docs
 
-# The example workflows' pictures in README.md, examples/README.md and docs/pictures (tools/docs).
+# The example workflows' pictures in README.md, examples/README.md and docs/pictures (tools/docs);
+# docs/integrations.md from the integration table (tests/unit/integrationDocs.test.ts fails when it drifts).
 .PHONY: docs check-docs
 docs: build
 	tsx tools/docs/generate.ts
+	tsx tools/integration-docs/generate.ts
 
 check-docs: build
 	tsx tools/docs/generate.ts --check

@@ -6,7 +6,7 @@
 import { SNS_KEY, SQS_KEY, taggingAction, type Implied } from "./implied";
 
 /** Parameters that hand a role to the service (Step Functions writes every SDK parameter in PascalCase). */
-const ROLE_PATHS = [
+export const ROLE_PATHS = [
   "RoleArn",
   "RoleARN",
   "Role",
@@ -22,7 +22,7 @@ const ROLE_PATHS = [
 ];
 
 /** The service a role is passed to, where it is not `PREFIX.amazonaws.com`. */
-const PASSED_TO: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+export const PASSED_TO: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   ecs: { TaskRoleArn: "ecs-tasks.amazonaws.com", ExecutionRoleArn: "ecs-tasks.amazonaws.com" },
   // EMR's instance profile role goes to EC2, as in AWS's AmazonEMRFullAccessPolicy_v2.
   elasticmapreduce: { JobFlowRole: "ec2.amazonaws.com" },
@@ -32,7 +32,7 @@ const PASSED_TO: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 const NO_PASS = new Set(["sts", "iam"]);
 
 /** Parameters that carry tags for what the call creates. */
-const TAG_PATHS = ["Tags", "TagSpecifications[].Tags", "TagList", "ResourceTags"];
+export const TAG_PATHS = ["Tags", "TagSpecifications[].Tags", "TagList", "ResourceTags"];
 
 /** Services whose tagging action takes a condition naming the creating action (AWS's tag-on-create policy). */
 const CREATE_ACTION_KEY: Readonly<Record<string, string>> = { ec2: "ec2:CreateAction", ecs: "ecs:CreateAction" };
