@@ -1,0 +1,286 @@
+/**
+ * The derived statements against the policies AWS documents for each integration (Step Functions
+ * developer guide, "IAM policies for integrated services": the static-resource template per
+ * integration and pattern, placeholders filled with the task's values). Every action AWS lists is
+ * granted, and nothing is granted beyond AWS's template, unless a reason below says why.
+ */
+import assert from "node:assert/strict";
+import { analyze } from "../../provider/src/analysis/analyze";
+import type { IntegrationPattern } from "../../provider/src/model/types";
+import { ACCOUNT, REGION, SUFFIX, taskDefinition } from "./integration-cases";
+
+const OPTIONS = { region: REGION, account: ACCOUNT, stateMachineName: "orders-flow" } as const;
+const A = `${REGION}:${ACCOUNT}`;
+const rule = (name: string): Statement => [
+  ["events:PutTargets", "events:PutRule", "events:DescribeRule"],
+  [`arn:aws:events:${A}:rule/${name}`],
+];
+
+type Statement = [actions: string[], resources: string[]];
+
+interface Documented {
+  integration: string;
+  pattern: IntegrationPattern;
+  parameters: Record<string, unknown>;
+  /** AWS's template, placeholders filled. */
+  aws: Statement[];
+  /** Actions AWS lists that the role does not get, and why. */
+  omitted?: Record<string, string>;
+  /** Actions granted beyond AWS's template (on resources it does not cover), and why. */
+  added?: Record<string, string>;
+}
+
+const ATHENA_GLUE_DDL =
+  "DDL that drops or alters databases, tables and partitions, and user-defined functions: a query task reads the catalog and creates tables and partitions (CTAS, INSERT); it does not administer the catalog";
+
+const DOCUMENTED: readonly Documented[] = [
+  {
+    integration: "sqs:sendMessage",
+    pattern: "callback",
+    parameters: { QueueUrl: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/orders`, MessageBody: { "token.$": "$$.Task.Token" } },
+    aws: [[["sqs:SendMessage"], [`arn:aws:sqs:${A}:orders`]]],
+  },
+  {
+    integration: "sns:publish",
+    pattern: "request-response",
+    parameters: { TopicArn: `arn:aws:sns:${A}:alerts`, Message: "hi" },
+    aws: [[["sns:Publish"], [`arn:aws:sns:${A}:alerts`]]],
+  },
+  {
+    integration: "lambda:invoke",
+    pattern: "request-response",
+    parameters: { FunctionName: "price-quote", "Payload.$": "$" },
+    aws: [[["lambda:InvokeFunction"], [`arn:aws:lambda:${A}:function:price-quote`]]],
+    added: {
+      "lambda:InvokeFunction":
+        "also on price-quote:* : an unqualified function name may be called with a version or alias qualifier, which IAM matches only with the qualified ARN",
+    },
+  },
+  {
+    integration: "events:putEvents",
+    pattern: "request-response",
+    parameters: { Entries: [{ EventBusName: "orders-bus", Source: "s", DetailType: "d", Detail: {} }] },
+    aws: [[["events:PutEvents"], [`arn:aws:events:${A}:event-bus/orders-bus`]]],
+  },
+  {
+    integration: "states:startExecution",
+    pattern: "sync",
+    parameters: { StateMachineArn: `arn:aws:states:${A}:stateMachine:child` },
+    aws: [
+      [["states:StartExecution"], [`arn:aws:states:${A}:stateMachine:child`]],
+      [["states:DescribeExecution", "states:StopExecution"], [`arn:aws:states:${A}:execution:child:*`]],
+      rule("StepFunctionsGetEventsForStepFunctionsExecutionRule"),
+    ],
+  },
+  {
+    integration: "batch:submitJob",
+    pattern: "sync",
+    parameters: { JobName: "n", JobDefinition: "report", JobQueue: "q" },
+    aws: [[["batch:SubmitJob", "batch:DescribeJobs", "batch:TerminateJob"], ["*"]], rule("StepFunctionsGetEventsForBatchJobsRule")],
+  },
+  {
+    integration: "ecs:runTask",
+    pattern: "sync",
+    parameters: { TaskDefinition: "billing:3", Overrides: { TaskRoleArn: `arn:aws:iam::${ACCOUNT}:role/billing-task` } },
+    aws: [
+      [["ecs:RunTask"], [`arn:aws:ecs:${A}:task-definition/billing:3`]],
+      [["ecs:StopTask", "ecs:DescribeTasks"], ["*"]],
+      rule("StepFunctionsGetEventsForECSTaskRule"),
+    ],
+    added: {
+      "iam:PassRole":
+        "ECS RunTask passes the task's roles; AWS's page says to add iam:PassRole for them (it is granted on exactly the roles named, for ecs-tasks.amazonaws.com)",
+    },
+  },
+  {
+    integration: "glue:startJobRun",
+    pattern: "sync",
+    parameters: { JobName: "nightly-etl" },
+    aws: [[["glue:StartJobRun", "glue:GetJobRun", "glue:GetJobRuns", "glue:BatchStopJobRun"], ["*"]]],
+  },
+  {
+    integration: "databrew:startJobRun",
+    pattern: "sync",
+    parameters: { Name: "clean-orders" },
+    aws: [[["databrew:StartJobRun", "databrew:ListJobRuns", "databrew:StopJobRun"], [`arn:aws:databrew:${A}:job/*`]]],
+  },
+  {
+    integration: "codebuild:startBuild",
+    pattern: "sync",
+    parameters: { ProjectName: "site" },
+    aws: [
+      [["codebuild:StartBuild", "codebuild:StopBuild", "codebuild:BatchGetBuilds"], [`arn:aws:codebuild:${A}:project/site`]],
+      rule("StepFunctionsGetEventForCodeBuildStartBuildRule"),
+    ],
+    added: {
+      "codebuild:BatchGetReports":
+        "the .sync integration reads the build's test reports; AWS's sample policy for the CodeBuild integration grants it (on report groups here, its resource type in IAM)",
+    },
+  },
+  ...(["GetItem", "PutItem", "UpdateItem", "DeleteItem"] as const).map((action): Documented => ({
+    integration: `dynamodb:${action.charAt(0).toLowerCase()}${action.slice(1)}`,
+    pattern: "request-response",
+    parameters: { TableName: "orders", Key: {}, Item: {} },
+    aws: [[[`dynamodb:${action}`], [`arn:aws:dynamodb:${A}:table/orders`]]],
+  })),
+  {
+    integration: "athena:startQueryExecution",
+    pattern: "sync",
+    parameters: { QueryString: "SELECT 1", WorkGroup: "analytics", ResultConfiguration: { OutputLocation: "s3://query-results/athena/" } },
+    aws: [
+      [
+        ["athena:StartQueryExecution", "athena:StopQueryExecution", "athena:GetQueryExecution", "athena:GetDataCatalog"],
+        [`arn:aws:athena:${A}:workgroup/analytics`, `arn:aws:athena:${A}:datacatalog/*`],
+      ],
+      [
+        [
+          "s3:GetBucketLocation",
+          "s3:GetObject",
+          "s3:ListBucket",
+          "s3:ListBucketMultipartUploads",
+          "s3:ListMultipartUploadParts",
+          "s3:AbortMultipartUpload",
+          "s3:CreateBucket",
+          "s3:PutObject",
+        ],
+        ["arn:aws:s3:::*"],
+      ],
+      [
+        [
+          "glue:CreateDatabase",
+          "glue:GetDatabase",
+          "glue:GetDatabases",
+          "glue:UpdateDatabase",
+          "glue:DeleteDatabase",
+          "glue:CreateTable",
+          "glue:UpdateTable",
+          "glue:GetTable",
+          "glue:GetTables",
+          "glue:DeleteTable",
+          "glue:BatchDeleteTable",
+          "glue:BatchCreatePartition",
+          "glue:CreatePartition",
+          "glue:UpdatePartition",
+          "glue:GetPartition",
+          "glue:GetPartitions",
+          "glue:BatchGetPartition",
+          "glue:DeletePartition",
+          "glue:BatchDeletePartition",
+        ],
+        [
+          `arn:aws:glue:${A}:catalog`,
+          `arn:aws:glue:${A}:database/*`,
+          `arn:aws:glue:${A}:table/*`,
+          `arn:aws:glue:${A}:userDefinedFunction/*`,
+        ],
+      ],
+      [["lakeformation:GetDataAccess"], ["*"]],
+    ],
+    omitted: {
+      "s3:CreateBucket": "Athena creates a results bucket only when none is set; the task names its result location",
+      "glue:CreateDatabase": ATHENA_GLUE_DDL,
+      "glue:UpdateDatabase": ATHENA_GLUE_DDL,
+      "glue:DeleteDatabase": ATHENA_GLUE_DDL,
+      "glue:DeleteTable": ATHENA_GLUE_DDL,
+      "glue:BatchDeleteTable": ATHENA_GLUE_DDL,
+      "glue:CreatePartition": ATHENA_GLUE_DDL,
+      "glue:UpdatePartition": ATHENA_GLUE_DDL,
+      "glue:DeletePartition": ATHENA_GLUE_DDL,
+      "glue:BatchDeletePartition": ATHENA_GLUE_DDL,
+    },
+  },
+  {
+    integration: "sagemaker:createTrainingJob",
+    pattern: "sync",
+    parameters: { TrainingJobName: "churn", RoleArn: `arn:aws:iam::${ACCOUNT}:role/sm`, AlgorithmSpecification: {} },
+    aws: [
+      [
+        ["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob"],
+        [`arn:aws:sagemaker:${A}:training-job/churn*`],
+      ],
+      [["sagemaker:ListTags"], ["*"]],
+      [["iam:PassRole"], [`arn:aws:iam::${ACCOUNT}:role/sm`]],
+      rule("StepFunctionsGetEventsForSageMakerTrainingJobsRule"),
+    ],
+  },
+  {
+    integration: "elasticmapreduce:addStep",
+    pattern: "sync",
+    parameters: { ClusterId: "j-1A2B3C4D5E6F", Step: {} },
+    aws: [
+      [
+        ["elasticmapreduce:AddJobFlowSteps", "elasticmapreduce:DescribeStep", "elasticmapreduce:CancelSteps"],
+        [`arn:aws:elasticmapreduce:${A}:cluster/j-1A2B3C4D5E6F`],
+      ],
+      rule("StepFunctionsGetEventForEMRAddJobFlowStepsRule"),
+    ],
+  },
+  {
+    integration: "emr-containers:createVirtualCluster",
+    pattern: "request-response",
+    parameters: { Name: "vc", ContainerProvider: {} },
+    aws: [
+      [["emr-containers:CreateVirtualCluster"], ["*"]],
+      [
+        ["iam:CreateServiceLinkedRole"],
+        [`arn:aws:iam::${ACCOUNT}:role/aws-service-role/emr-containers.amazonaws.com/AWSServiceRoleForAmazonEMRContainers`],
+      ],
+    ],
+  },
+  {
+    integration: "emr-serverless:createApplication",
+    pattern: "sync",
+    parameters: { Name: "spark", ReleaseLabel: "emr-7.1.0", Type: "SPARK" },
+    aws: [
+      [["emr-serverless:CreateApplication"], [`arn:aws:emr-serverless:${A}:/*`]],
+      [["emr-serverless:GetApplication", "emr-serverless:DeleteApplication"], [`arn:aws:emr-serverless:${A}:/applications/*`]],
+      rule("StepFunctionsGetEventsForEMRServerlessApplicationRule"),
+      [
+        ["iam:CreateServiceLinkedRole"],
+        [`arn:aws:iam::${ACCOUNT}:role/aws-service-role/ops.emr-serverless.amazonaws.com/AWSServiceRoleForAmazonEMRServerless`],
+      ],
+    ],
+    added: {
+      "emr-serverless:CreateApplication":
+        'on "*", not AWS\'s ".../*": IAM gives CreateApplication no resource type, so only "*" matches it (checked in iamData.test.ts)',
+    },
+  },
+];
+
+/** An IAM resource pattern (`*` and `?` wildcards) as a regular expression. */
+const glob = (pattern: string) =>
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\/]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+  );
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+describe("derived statements against AWS's documented policies", () => {
+  for (const doc of DOCUMENTED) {
+    it(`${doc.integration}${SUFFIX[doc.pattern]}: AWS's actions granted, nothing beyond AWS's resources without a stated reason`, () => {
+      const analysis = analyze(taskDefinition(`arn:aws:states:::${doc.integration}${SUFFIX[doc.pattern]}`, doc.parameters), OPTIONS);
+      assert.deepEqual(analysis.errors, []);
+      const granted = analysis.statements.flatMap((s) =>
+        s.Action.flatMap((action) => s.Resource.map((resource) => ({ action, resource }))),
+      );
+      const missing = doc.aws
+        .flatMap(([actions]) => actions)
+        .filter((action) => !granted.some((g) => same(g.action, action)) && !doc.omitted?.[action]);
+      const beyond = granted.filter(
+        ({ action, resource }) =>
+          !doc.added?.[action] &&
+          !doc.aws.some(([actions, resources]) => actions.some((a) => same(a, action)) && resources.some((r) => glob(r).test(resource))),
+      );
+      assert.deepEqual({ missing, beyond }, { missing: [], beyond: [] });
+      // A stated reason must still be needed: the omitted action is really not granted, the added one really is.
+      for (const action of Object.keys(doc.omitted ?? {})) assert.ok(!granted.some((g) => same(g.action, action)), action);
+      for (const action of Object.keys(doc.added ?? {}))
+        assert.ok(
+          granted.some((g) => g.action === action),
+          action,
+        );
+    });
+  }
+});
