@@ -14,17 +14,9 @@ $(INSTALL_STAMP): package.json package-lock.json provider/package.json
 	@node --version | grep -q '^v22\.' || { echo "node_modules/.bin/node is not Node 22"; exit 1; }
 	touch $@
 
-# asl-validator's JSON schemas compiled into validator code (ajv standalone), so no analysis pays
-# for compiling them; tsc does not copy JavaScript, hence the cp.
-ASL_VALIDATORS := provider/src/analysis/aslValidators.generated.js
-
-$(ASL_VALIDATORS): tools/asl-validators/generate.ts provider/src/analysis/aslFormats.ts provider/src/model/types.ts $(INSTALL_STAMP)
-	tsx tools/asl-validators/generate.ts
-
-build: install $(ASL_VALIDATORS)
+build: install
 	cp schema.json provider/schema.json
 	tsc -p provider
-	cp $(ASL_VALIDATORS) provider/bin/analysis/
 	tsc -p worker
 
 # moto (a local AWS engine that executes Step Functions definitions) in a virtualenv inside the repo,

@@ -12,7 +12,6 @@ export default tseslint.config(
       "dist/",
       ".build/",
       ".venv/",
-      "provider/src/analysis/aslValidators.generated.*",
     ],
   },
   js.configs.recommended,

@@ -13,6 +13,10 @@ const KNOWN_RULES = new Set([
   "definition-too-large",
   "asl-schema",
   "asl-transition",
+  "asl-unreachable-state",
+  "asl-state-name",
+  "asl-label",
+  "asl-duplicate-label",
   "asl-duplicate-state",
   "asl-terminal-state",
   "asl-structure",
@@ -507,14 +511,22 @@ describe("regressions found by the properties above", () => {
       const result = analyzeChecked(machine({ A: state }));
       assert.deepEqual(
         result.errors.filter((error) => error.rule === "asl-schema"),
-        [{ severity: "error", rule: "asl-schema", state: "A", message: "must be object" }],
+        [
+          {
+            severity: "error",
+            rule: "asl-schema",
+            state: "A",
+            message: `${JSON.stringify(state)} is not a state: a state is a JSON object with a "Type"`,
+            location: "/States/A",
+          },
+        ],
       );
     }
     for (const states of [null, "States", [1]]) {
       const result = analyzeChecked({ StartAt: "A", States: states });
       assert.deepEqual(
         result.errors.map((error) => [error.rule, error.state, error.message]),
-        [["asl-schema", null, "States: must be object"]],
+        [["asl-schema", null, `States: ${JSON.stringify(states)} is not a JSON object of states`]],
       );
     }
   });
@@ -570,7 +582,7 @@ describe("regressions found by the properties above", () => {
     );
     assert.deepEqual(
       result.errors.map((error) => [error.rule, error.state, error.message]),
-      [["asl-schema", "A", "TimeoutSeconds: must be integer"]],
+      [["asl-schema", "A", "TimeoutSeconds: null is not a number of at most 99999999"]],
     );
     assert.deepEqual(result.tasks, [
       {

@@ -246,13 +246,19 @@ describe("rule asl-schema", () => {
   }
 
   it("reports unknown fields, bad paths, unknown state types and misplaced JSONPath states", () => {
-    expectOne(analyze(machine({ A: { Type: "Pass", Nxt: "B", End: true } })), "asl-schema", "error", "A", /^unknown field "Nxt"$/);
+    expectOne(
+      analyze(machine({ A: { Type: "Pass", Nxt: "B", End: true } })),
+      "asl-schema",
+      "error",
+      "A",
+      /^Nxt: unknown field "Nxt" in a Pass state; did you mean "Next"\?$/,
+    );
     expectOne(
       analyze(machine({ A: { Type: "Pass", OutputPath: "result", End: true } })),
       "asl-schema",
       "error",
       "A",
-      /^OutputPath: "result" is not a JSONPath path$/,
+      /^OutputPath: "result" is not a JSONPath path or null$/,
     );
     expectOne(
       analyze(machine({ A: { Type: "Nope", End: true } })),
@@ -268,13 +274,19 @@ describe("rule asl-schema", () => {
       "A",
       /^QueryLanguage: a state cannot use JSONPath when the state machine's QueryLanguage is JSONata$/,
     );
-    expectOne(analyze(machine({ A: null as unknown as State })), "asl-schema", "error", "A", /^must be object$/);
     expectOne(
-      analyze(machine({ A: { Type: "Pass", End: true } }, { TimeoutSeconds: -3 })),
+      analyze(machine({ A: null as unknown as State })),
+      "asl-schema",
+      "error",
+      "A",
+      /^null is not a state: a state is a JSON object/,
+    );
+    expectOne(
+      analyze(machine({ A: { Type: "Pass", End: true } }, { TimeoutSeconds: "3" })),
       "asl-schema",
       "error",
       null,
-      /^TimeoutSeconds: must be >= 0$/,
+      /^TimeoutSeconds: "3" is not a number of at most 99999999$/,
     );
   });
 
@@ -283,7 +295,7 @@ describe("rule asl-schema", () => {
       [
         machine({ W: { Type: "Wait", Timestamp: "2026-02-30T00:00:00Z", End: true } }),
         "W",
-        /^Timestamp: "2026-02-30T00:00:00Z" is not an RFC 3339 timestamp$/,
+        /^Timestamp: "2026-02-30T00:00:00Z" is not an RFC 3339 timestamp/,
       ],
       [
         machine({
@@ -291,18 +303,18 @@ describe("rule asl-schema", () => {
           D: { Type: "Succeed" },
         }),
         "C",
-        /^Choices\/0\/Variable: "\$\.a\[\?\(@\.x\)\]" is not a JSONPath reference path$/,
+        /^Choices\[0\]\.Variable: "\$\.a\[\?\(@\.x\)\]" is not a JSONPath reference path$/,
       ],
-      [machine({ P: { Type: "Pass", ResultPath: "$.a[*]", End: true } }), "P", /^ResultPath: "\$\.a\[\*\]" is not a JSONPath result path$/],
+      [machine({ P: { Type: "Pass", ResultPath: "$.a[*]", End: true } }), "P", /^ResultPath: "\$\.a\[\*\]" is not a JSONPath result path/],
       [
         machine({ P: { Type: "Pass", Parameters: { "a.$": "States.Nope(" }, End: true } }),
         "P",
-        /^Parameters\/a\.\$: "States\.Nope\(" is not a JSONPath path or intrinsic function$/,
+        /^Parameters\.a\.\$: "States\.Nope\(" is not a JSONPath path or intrinsic function$/,
       ],
       [
         machine({ P: { Type: "Pass", Output: "{% $x + %}", End: true } }, { QueryLanguage: "JSONata" }),
         "P",
-        /^Output: "\{% \$x \+ %\}" is not a JSONata expression$/,
+        /^Output: "\{% \$x \+ %\}" is not a valid JSONata expression$/,
       ],
     ];
     for (const [definition, state, message] of cases) expectOne(analyze(definition), "asl-schema", "error", state, message);
@@ -326,6 +338,7 @@ describe("rule asl-transition", () => {
       rule: "asl-transition",
       state: "A",
       message: 'Next "Nowhere" is not a state of the state machine',
+      location: "/States/A/Next",
     });
     expectNone(analyze(machine({ A: { Type: "Pass", Next: "B" }, B: { Type: "Succeed" } })), "asl-transition");
   });
@@ -379,10 +392,18 @@ describe("rule asl-transition", () => {
     assert.ok(messages.includes('Try: Catch[0].Next "Away" is not a state of the state machine'));
     assert.ok(messages.includes('Split > branch 1: StartAt "Missing" is not a state of branch 1 of "Split"'));
   });
+});
 
-  it("reports a state nothing leads to", () => {
+describe("rule asl-unreachable-state", () => {
+  it("reports a state nothing leads to, and a loop no path from StartAt enters", () => {
     const result = analyze(machine({ A: { Type: "Pass", End: true }, Orphan: { Type: "Pass", End: true } }));
-    expectOne(result, "asl-transition", "error", "Orphan", /leads to "Orphan": it is unreachable$/);
+    expectOne(result, "asl-unreachable-state", "error", "Orphan", /leads to "Orphan": it is unreachable$/);
+    const loop = analyze(machine({ A: { Type: "Pass", End: true }, B: { Type: "Pass", Next: "C" }, C: { Type: "Pass", Next: "B" } }));
+    assert.deepEqual(
+      withRule(loop, "asl-unreachable-state").map((d) => d.state),
+      ["B", "C"],
+    );
+    expectNone(analyze(machine({ A: { Type: "Pass", Next: "B" }, B: { Type: "Pass", End: true } })), "asl-unreachable-state");
   });
 });
 
@@ -423,14 +444,14 @@ describe("rule asl-structure", () => {
       "asl-structure",
       "error",
       "Pause",
-      /^exactly one of "Seconds", "SecondsPath", "Timestamp", "TimestampPath" is allowed, found none$/,
+      /^a Wait state needs exactly one of "Seconds", "SecondsPath", "Timestamp", "TimestampPath"$/,
     );
     expectOne(
       analyze(machine({ A: { Type: "Pass", Next: "B", End: true }, B: { Type: "Succeed" } })),
       "asl-structure",
       "error",
       "A",
-      /^exactly one of "End", "Next" is allowed, found End, Next$/,
+      /^exactly one of "Next", "End" is allowed, found Next, End$/,
     );
     expectClean(analyze(machine({ Pause: { Type: "Wait", Seconds: 5, End: true } })));
   });
@@ -1165,7 +1186,7 @@ describe("every problem is reported, not just the first", () => {
     const found = all(result).map((d) => `${d.severity} ${d.rule} @ ${d.state}`);
     const expected = [
       "error asl-transition @ Split",
-      "error asl-transition @ Notify",
+      "error asl-unreachable-state @ Notify",
       "error unknown-placeholder @ Notify",
       "warning unused-callback @ null",
       "error timeout-not-positive @ null",

@@ -17,6 +17,11 @@ export interface Diagnostic {
   /** State path such as `Fan out > branch 1 > Ask`, or null for the document itself. */
   state: string | null;
   message: string;
+  /**
+   * JSON pointer of the offending field in the definition (`/States/Fail/ErrorPath`), like
+   * Step Functions' own diagnostics; the CLI turns it into a line and column.
+   */
+  location?: string;
 }
 
 export interface Integration {
@@ -102,6 +107,6 @@ export interface TaskSummary {
   placeholders: string[];
 }
 
-/** The ASL state types; asl-validator has one schema per type, named after it in lower case. */
+/** The ASL state types; the structural contract (contract/kinds.ts) has one kind per type. */
 export const STATE_TYPES = ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"] as const;
 export type StateType = (typeof STATE_TYPES)[number];
