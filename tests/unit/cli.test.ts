@@ -129,10 +129,13 @@ describe("sfn-workflows CLI", function () {
       assert.equal(report.ok, false);
       assert.equal(report.workflowType, "EXPRESS");
       assert.equal(report.errors.length, 1);
-      // Exactly rule, state and message: no severity key (the list says it).
-      assert.deepEqual(Object.keys(report.errors[0]), ["rule", "state", "message"]);
+      // Rule, state and message, then Step Functions' code and the position: no severity key (the list says it).
+      assert.deepEqual(Object.keys(report.errors[0]), ["rule", "state", "message", "code", "line", "column"]);
       assert.equal(report.errors[0].rule, "express-pattern");
       assert.equal(report.errors[0].state, "Fan out > branch 2 > Ask");
+      assert.equal(report.errors[0].code, null);
+      const text = readFileSync(join(ROOT, fixture("express-callback.asl.json")), "utf8").split("\n");
+      assert.match(text[(report.errors[0].line as number) - 1].slice((report.errors[0].column as number) - 1), /^"Ask": \{/);
       assert.match(report.errors[0].message as string, /sqs:sendMessage\.waitForTaskToken cannot run in an EXPRESS workflow/);
       assert.deepEqual(
         (report.warnings as { rule: string }[]).map((warning) => warning.rule),
@@ -164,6 +167,35 @@ describe("sfn-workflows CLI", function () {
         },
       );
       assert.match(report.errors[0].message, /not valid JSON.*line 5 column 3/);
+      assert.deepEqual(report.errors[0], { ...report.errors[0], code: "INVALID_JSON_DESCRIPTION", line: 5, column: 3 });
+    });
+
+    it("gives every diagnostic Step Functions' code and the line and column of its field, duplicate keys included", () => {
+      const text = [
+        "{",
+        '  "StartAt": "Work",',
+        '  "States": {',
+        '    "Work": { "Type": "Pass", "Next": "Done" },',
+        '    "Done": {',
+        '      "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": { "FunctionName": "f" },',
+        '      "Retry": [ { "ErrorEquals": ["States.ALL"], "MaxAttempt": 2 } ],',
+        '      "End": true',
+        "    },",
+        '    "Work": { "Type": "Succeed" }',
+        "  }",
+        "}",
+      ].join("\n");
+      const run = cli(["check", "-", "--json"], { input: text });
+      assert.equal(run.status, 1);
+      const report = json(run) as { errors: Array<{ rule: string; code: string | null; line: number; column: number }> };
+      assert.deepEqual(
+        report.errors.map(({ rule, code, line, column }) => ({ rule, code, line, column })),
+        [
+          { rule: "duplicate-key", code: "INVALID_JSON_DESCRIPTION", line: 10, column: 5 },
+          { rule: "asl-schema", code: "SCHEMA_VALIDATION_FAILED", line: 7, column: 51 },
+          { rule: "asl-unreachable-state", code: "SCHEMA_VALIDATION_FAILED", line: 5, column: 5 },
+        ],
+      );
     });
 
     it("passes with warnings only (exit 0) and lists them", () => {
@@ -294,7 +326,10 @@ describe("sfn-workflows CLI", function () {
       const run = cli(["check", fixture("invalid.json.txt")]);
       assert.equal(run.status, 1);
       assert.match(run.stdout, /^FAIL {2}tests\/fixtures\/cli\/invalid\.json\.txt: 1 error \(STANDARD workflow\)\n/);
-      assert.match(run.stdout, /\n {2}\(definition\) {2}\[invalid-json\]\n {4}the definition is not valid JSON/);
+      assert.match(
+        run.stdout,
+        /\n {2}\(definition\) {2}\[invalid-json\]\n {4}the definition is not valid JSON.*\n {4}at tests\/fixtures\/cli\/invalid\.json\.txt:5:3 \(Step Functions: INVALID_JSON_DESCRIPTION\)\n/,
+      );
       assert.doesNotMatch(run.stdout, /Integrations|Execution role policy/);
     });
 

@@ -10,6 +10,8 @@ import type { AnalysisResult, AnalyzeOptions } from "../../provider/src/model/ty
 /** Every rule id the analysis (and the integration table it runs) may emit; docs/rules.md lists them. */
 const KNOWN_RULES = new Set([
   "invalid-json",
+  "duplicate-key",
+  "context-path-single-dollar",
   "definition-too-large",
   "asl-schema",
   "asl-transition",

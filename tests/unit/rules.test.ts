@@ -691,6 +691,36 @@ describe("rule express-distributed-map", () => {
   });
 });
 
+describe("rule context-path-single-dollar", () => {
+  for (const { where, wrap, path } of NESTINGS) {
+    it(`warns when a .$ field reads a context field from the state input (one "$" eaten by YAML) ${where}`, () => {
+      const result = analyze(
+        wrap(
+          "Ask",
+          task("arn:aws:states:::lambda:invoke", { Parameters: { FunctionName: "f", "Payload.$": "States.Format('{}', $.Execution.Id)" } }),
+        ),
+      );
+      expectOne(
+        result,
+        "context-path-single-dollar",
+        "warning",
+        path("Ask"),
+        /^Parameters reads "\$\.Execution\.Id" from the state input; the context object is "\$\$\.Execution\.Id": .*write "\$\$\.Execution\.Id" as "\$\$\$\$\.Execution\.Id" inline, or keep the definition in a JSON file and load it with fn::readFile$/,
+      );
+    });
+  }
+
+  it("covers the Map item in ItemSelector, and is silent for $$ paths, state input paths and JSONata", () => {
+    const map = (selector: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+      machine({
+        Each: { Type: "Map", End: true, ItemSelector: selector, ItemProcessor: machine({ Do: { Type: "Pass", End: true } }), ...extra },
+      });
+    expectOne(analyze(map({ "item.$": "$.Map.Item.Value" })), "context-path-single-dollar", "warning", "Each", /"\$\.Map\.Item\.Value"/);
+    expectNone(analyze(map({ "item.$": "$$.Map.Item.Value", "id.$": "$.Mapping.Id", "task.$": "$.Tasks" })), "context-path-single-dollar");
+    expectNone(analyze(map({ item: "$.Map.Item.Value" }, { QueryLanguage: "JSONata" })), "context-path-single-dollar");
+  });
+});
+
 describe("rule missing-task-token", () => {
   for (const { where, wrap, path } of NESTINGS) {
     it(`reports a callback task that never passes the token ${where}`, () => {
@@ -725,11 +755,25 @@ describe("rule missing-task-token", () => {
     });
   }
 
-  const notTokens = ["$$.Execution.Id", "$$.Task.TokenX", "$.Task.Token", "States.Format('$$.Task.Token {}', $.id)"];
+  const notTokens = ["$$.Execution.Id", "$$.Task.TokenX", "States.Format('$$.Task.Token {}', $.id)"];
   for (const other of notTokens) {
     it(`does not take ${other} for the token`, () => {
       const result = analyze(machine({ Ask: callbackTask({ Parameters: { QueueUrl: QUEUE_URL, MessageBody: { "token.$": other } } }) }));
       expectOne(result, "missing-task-token", "error", "Ask", /never passes the task token/);
+    });
+  }
+
+  for (const eaten of ["$.Task.Token", "States.Format('{}', $.Task.Token)"]) {
+    it(`says one "$" of $$.Task.Token was probably eaten by Pulumi YAML when the task passes ${eaten}, with both fixes`, () => {
+      const result = analyze(machine({ Ask: callbackTask({ Parameters: { QueueUrl: QUEUE_URL, MessageBody: { "token.$": eaten } } }) }));
+      expectOne(
+        result,
+        "missing-task-token",
+        "error",
+        "Ask",
+        /^sqs:sendMessage\.waitForTaskToken passes "\$\.Task\.Token", the state input's field, not the task token "\$\$\.Task\.Token", so nothing can complete the task; if this definition is written inline in Pulumi YAML, YAML read "\$\$" as an escaped "\$" and one "\$" was eaten: write "\$\$\.Task\.Token" as "\$\$\$\$\.Task\.Token" inline, or keep the definition in a JSON file and load it with fn::readFile$/,
+      );
+      expectNone(result, "context-path-single-dollar");
     });
   }
 

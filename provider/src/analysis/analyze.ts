@@ -11,6 +11,7 @@ import { callbackNameOf, callbackPlaceholders, collectPlaceholders, hasPlacehold
 import { append } from "../model/append";
 import { own } from "../model/own";
 import { mergeStatements } from "./policy";
+import { singleDollarDiagnostics } from "./contextPaths";
 import { classifyResource, PATTERN_SUFFIX } from "./resource";
 import { structureDiagnostics } from "./structure";
 import { TaskArgs } from "../model/taskArgs";
@@ -232,11 +233,9 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): AnalysisR
     const states = walkStates(definition);
     append(diagnostics, structureDiagnostics(definition));
     append(diagnostics, queryLanguageDiagnostics(definition, states));
+    append(diagnostics, singleDollarDiagnostics(states));
     append(diagnostics, placeholderDiagnostics(definition, options, states));
-    if (
-      definition.TimeoutSeconds !== undefined &&
-      !(Number.isInteger(definition.TimeoutSeconds) && (definition.TimeoutSeconds as number) > 0)
-    ) {
+    if (typeof definition.TimeoutSeconds === "number" && !(Number.isInteger(definition.TimeoutSeconds) && definition.TimeoutSeconds > 0)) {
       diagnostics.push({
         severity: "error",
         rule: "timeout-not-positive",

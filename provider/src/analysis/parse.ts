@@ -1,5 +1,6 @@
 /** Reads a definition given as a JSON string or object. */
 import type { Diagnostic } from "../model/types";
+import { JsonSyntaxError, JsonTooDeepError, parseJson } from "./json";
 
 /** Step Functions' limit on a definition's size. */
 export const MAX_DEFINITION_BYTES = 1_048_576;
@@ -13,6 +14,50 @@ export const MAX_DEFINITION_DEPTH = 256;
 export type Parsed = { definition: Record<string, unknown>; errors: Diagnostic[] } | { definition?: undefined; errors: Diagnostic[] };
 
 const documentError = (rule: string, message: string): Diagnostic => ({ severity: "error", rule, state: null, message });
+
+const tooDeep = () =>
+  documentError(
+    "definition-too-large",
+    `the definition nests objects and arrays more than ${MAX_DEFINITION_DEPTH} levels deep; flatten it`,
+  );
+
+/** A key written twice in one object: JSON.parse keeps the last silently, Step Functions refuses the definition. */
+function duplicateKey({
+  pointer,
+  key,
+  position,
+}: {
+  pointer: string;
+  key: string;
+  position: { line: number; column: number };
+}): Diagnostic {
+  const where = `line ${position.line}, column ${position.column}`;
+  const inStates = /(^|\/)States\/[^/]*$/.test(pointer);
+  return {
+    severity: "error",
+    rule: "duplicate-key",
+    state: null,
+    message: inStates
+      ? `two states are named "${key}" (the second at ${where}); only the last would be kept: rename or remove one`
+      : `"${key}" appears twice in the same object (the second at ${where}); only the last would be kept: remove one`,
+    location: pointer,
+  };
+}
+
+/** Parses text with duplicate-key detection; `errors` gets what is wrong with it. */
+function parseText(text: string, errors: Diagnostic[]): { value?: unknown } {
+  try {
+    const parsed = parseJson(text, { maxDepth: MAX_DEFINITION_DEPTH });
+    errors.push(...parsed.duplicates.map(duplicateKey));
+    return { value: parsed.value };
+  } catch (error) {
+    if (error instanceof JsonTooDeepError) errors.push(tooDeep());
+    else if (error instanceof JsonSyntaxError)
+      errors.push(documentError("invalid-json", `the definition is not valid JSON: ${error.message}`));
+    else throw error;
+    return {};
+  }
+}
 
 /** Nesting depth of a parsed JSON value, measured without recursion; stops counting past `limit`. */
 function depthOf(value: unknown, limit: number): number {
@@ -34,7 +79,7 @@ export function parseDefinition(input: unknown): Parsed {
     text = input;
   } else {
     // An object is analysed as the JSON Step Functions would receive: undefined and functions
-    // dropped, NaN and Infinity as null, toJSON applied.
+    // dropped, NaN and Infinity as null, toJSON applied. It cannot have duplicate keys.
     try {
       text = JSON.stringify(input) ?? "";
     } catch (error) {
@@ -48,22 +93,18 @@ export function parseDefinition(input: unknown): Parsed {
     const message = `the definition is ${bytes} bytes; Step Functions accepts at most ${MAX_DEFINITION_BYTES} (1 MiB): move large constants out of the definition`;
     return { errors: [documentError("definition-too-large", message)] };
   }
+  const errors: Diagnostic[] = [];
   let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const message =
-      typeof input === "string"
-        ? `the definition is not valid JSON: ${(error as Error).message}`
-        : "the definition must be a JSON object with StartAt and States";
-    return { errors: [documentError("invalid-json", message)] };
+  if (typeof input === "string") {
+    const parsed = parseText(text, errors);
+    if (!("value" in parsed)) return { errors };
+    value = parsed.value;
+  } else {
+    value = text === "" ? undefined : JSON.parse(text);
+    if (depthOf(value, MAX_DEFINITION_DEPTH) > MAX_DEFINITION_DEPTH) return { errors: [tooDeep()] };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { errors: [documentError("invalid-json", "the definition must be a JSON object with StartAt and States")] };
+    return { errors: [...errors, documentError("invalid-json", "the definition must be a JSON object with StartAt and States")] };
   }
-  if (depthOf(value, MAX_DEFINITION_DEPTH) > MAX_DEFINITION_DEPTH) {
-    const message = `the definition nests objects and arrays more than ${MAX_DEFINITION_DEPTH} levels deep; flatten it`;
-    return { errors: [documentError("definition-too-large", message)] };
-  }
-  return { definition: value as Record<string, unknown>, errors: [] };
+  return { definition: value as Record<string, unknown>, errors };
 }

@@ -1,4 +1,5 @@
 /** Checks on a single Task state that do not depend on the integration table. */
+import { singleDollarContextPaths, yamlDollarAdvice } from "./contextPaths";
 import { passesTaskToken } from "./taskToken";
 import type { Diagnostic, IntegrationPattern, WorkflowType } from "../model/types";
 import type { VisitedState } from "../model/walk";
@@ -59,13 +60,19 @@ export function patternDiagnostics(
     });
   }
   if (pattern === "callback") {
-    if (!passesTaskToken(taskArguments(visited), visited.queryLanguage)) {
+    const args = taskArguments(visited);
+    if (!passesTaskToken(args, visited.queryLanguage)) {
       const token = visited.queryLanguage === "JSONata" ? "{% $states.context.Task.Token %}" : '"token.$": "$$.Task.Token"';
+      const single =
+        visited.queryLanguage === "JSONPath" ? singleDollarContextPaths(args).find((found) => found.startsWith("$.Task")) : undefined;
       found.push({
         severity: "error",
         rule: "missing-task-token",
         state: path,
-        message: `${integration}.waitForTaskToken never passes the task token, so nothing can complete the task; add it to the ${visited.queryLanguage === "JSONata" ? "Arguments" : "Parameters"} (for example ${token})`,
+        message:
+          single !== undefined
+            ? `${integration}.waitForTaskToken passes "${single}", the state input's field, not the task token "$${single}", so nothing can complete the task; ${yamlDollarAdvice(single)}`
+            : `${integration}.waitForTaskToken never passes the task token, so nothing can complete the task; add it to the ${visited.queryLanguage === "JSONata" ? "Arguments" : "Parameters"} (for example ${token})`,
       });
     }
     if (state.HeartbeatSeconds === undefined && state.HeartbeatSecondsPath === undefined) {

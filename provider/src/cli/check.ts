@@ -1,8 +1,11 @@
 /** `sfn-workflows check`: reads the files, runs the analysis and shapes the report. No output here. */
 import { analyze, UNKNOWN_ACCOUNT, UNKNOWN_REGION, UNKNOWN_STATE_MACHINE } from "../analysis/analyze";
+import { stepFunctionsCode } from "../analysis/codes";
+import type { Position } from "../analysis/json";
 import { policyDocument } from "../analysis/policy";
 import type { AnalysisResult, Diagnostic, Integration, PolicyDocument, WorkflowType } from "../model/types";
 import { CliError } from "./errors";
+import { diagnosticPositions } from "./positions";
 import { readDefinition, readIntegrations, STDIN } from "./read";
 
 export interface CheckOptions {
@@ -20,6 +23,11 @@ export interface ReportDiagnostic {
   /** State path (`Fan out > branch 2 > Ask`), or null for the document itself. */
   state: string | null;
   message: string;
+  /** Step Functions' own code for the problem (`SCHEMA_VALIDATION_FAILED`, ...), or null when it has none. */
+  code: string | null;
+  /** Where in FILE the problem is (1-based); the state's or the document's start when it is not one field. */
+  line: number;
+  column: number;
 }
 
 /** What `check --json` prints: one object, in this key order. */
@@ -42,8 +50,6 @@ export interface CheckOutcome {
   report: CheckReport;
 }
 
-const diagnostic = ({ rule, state, message }: Diagnostic): ReportDiagnostic => ({ rule, state, message });
-
 const integration = ({ state, resource, kind, service, action, pattern }: Integration): Integration => ({
   state,
   resource,
@@ -53,7 +59,11 @@ const integration = ({ state, resource, kind, service, action, pattern }: Integr
   pattern,
 });
 
-export function toReport(result: AnalysisResult): CheckReport {
+export function toReport(result: AnalysisResult, positionOf: (diagnostic: Diagnostic) => Position): CheckReport {
+  const diagnostic = (item: Diagnostic): ReportDiagnostic => {
+    const { line, column } = positionOf(item);
+    return { rule: item.rule, state: item.state, message: item.message, code: stepFunctionsCode(item.rule), line, column };
+  };
   return {
     ok: result.ok,
     workflowType: result.workflowType,
@@ -78,7 +88,7 @@ export function runCheck(file: string, options: CheckOptions): CheckOutcome {
     account: options.account,
     customIntegrations,
   });
-  const report = toReport(result);
+  const report = toReport(result, diagnosticPositions(text, result.definition));
   const policyText = JSON.stringify(report.policy);
   return {
     file: file === STDIN ? "standard input" : file,

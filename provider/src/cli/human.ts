@@ -81,6 +81,7 @@ export function formatHuman(outcome: CheckOutcome, options: HumanOptions): strin
     lines.push("", style(["bold", color], `${title} (${items.length})`));
     for (const item of items) {
       lines.push(`  ${style("bold", item.state ?? "(definition)")}  ${style(color, `[${item.rule}]`)}`, `    ${item.message}`);
+      lines.push(style("dim", `    at ${outcome.file}:${item.line}:${item.column}${item.code ? ` (Step Functions: ${item.code})` : ""}`));
       if (Object.hasOwn(CLI_HINTS, item.rule)) lines.push(style("dim", `    (${CLI_HINTS[item.rule]})`));
     }
   };
