@@ -4,15 +4,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: [
-      "node_modules/",
-      "provider/bin/",
-      "worker/bin/",
-      "sdk/",
-      "dist/",
-      ".build/",
-      ".venv/",
-    ],
+    ignores: ["node_modules/", "provider/bin/", "worker/bin/", "sdk/", "dist/", ".build/", ".venv/"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
