@@ -66,6 +66,9 @@ describe("sfn-workflows CLI", function () {
             state: "Request approval",
             message:
               'sqs:sendMessage: if queue https://sqs.eu-west-1.amazonaws.com/210987654321/approvals is encrypted with a customer managed KMS key, the role also needs kms:GenerateDataKey, kms:Decrypt on that key; add { "Effect": "Allow", "Action": ["kms:GenerateDataKey","kms:Decrypt"], "Resource": ["KEY_ARN"] } to policyStatements',
+            code: null,
+            line: 5,
+            column: 5,
           },
         ],
         integrations: [
