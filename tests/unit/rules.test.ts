@@ -213,7 +213,13 @@ describe("rule too-many-diagnostics", () => {
     assert.ok(Buffer.byteLength(text) < MAX_DEFINITION_BYTES);
     const result = analyze(text);
     assert.equal(result.errors.length, 1001);
-    assert.deepEqual(result.errors[0], { severity: "error", rule: "asl-schema", state: "0", message: 'missing required field "Type"' });
+    assert.deepEqual(result.errors[0], {
+      severity: "error",
+      rule: "asl-schema",
+      state: "0",
+      message: 'missing required field "Type"',
+      location: "/States/0",
+    });
     assert.deepEqual(result.errors[1000], {
       severity: "error",
       rule: "too-many-diagnostics",
