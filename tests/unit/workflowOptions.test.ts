@@ -90,6 +90,26 @@ describe("Workflow option rules", () => {
     assert.equal(registered.length, before);
   });
 
+  it("invalid-option: a KMS key given by alias ARN, or not as an ARN, before anything is created", () => {
+    const before = registered.length;
+    assert.throws(
+      () =>
+        new Workflow("kms-options", {
+          definition: approvalDefinition(),
+          callbacks: { reviewers: { kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/reviews" } },
+          logging: { kmsKeyArn: "reviews-key" },
+        }),
+      (error: unknown) =>
+        error instanceof InputError &&
+        JSON.stringify(error.problems.map((p) => p.message)) ===
+          JSON.stringify([
+            'logging.kmsKeyArn: "reviews-key" is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY-ID)',
+            "callbacks.reviewers.kmsKeyArn: arn:aws:kms:us-east-1:123456789012:alias/reviews is an alias ARN, which IAM never matches against the key a request uses; give the key's ARN (aws kms describe-key --key-id alias/reviews --query KeyMetadata.Arn)",
+          ]),
+    );
+    assert.equal(registered.length, before);
+  });
+
   it("invalid-option: alarm settings", () => {
     assert.throws(
       () =>
