@@ -12,6 +12,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ConstructResponse } from "@pulumi/pulumi/proto/provider_pb";
+import { InputPropertiesError } from "@pulumi/pulumi/proto/errors_pb";
+import { Status } from "@pulumi/pulumi/proto/status_pb";
 import {
   ACCOUNT,
   FakeEngine,
@@ -105,12 +107,28 @@ async function construct(options: Parameters<FakeEngine["constructRequest"]>[0])
   return { urn: response.getUrn(), state: (response.getState()?.toJavaScript() ?? {}) as Record<string, Wire>, stateDependencies };
 }
 
+interface ConstructFailure {
+  code: number;
+  details: string;
+  /** The InputPropertiesError details the engine prints, one per problem: `PATH: REASON`. */
+  properties: string[];
+}
+
 /** The gRPC error a Construct fails with (the test fails if it succeeds). */
-async function constructError(options: Parameters<FakeEngine["constructRequest"]>[0]): Promise<{ code: number; details: string }> {
+async function constructError(options: Parameters<FakeEngine["constructRequest"]>[0]): Promise<ConstructFailure> {
   try {
     await plugin.call("construct", engine.constructRequest(options));
   } catch (error) {
-    return error as { code: number; details: string };
+    const failure = error as { code: number; details: string; metadata?: { get(key: string): Array<Buffer | string> } };
+    const properties: string[] = [];
+    for (const bytes of failure.metadata?.get("grpc-status-details-bin") ?? []) {
+      for (const detail of Status.deserializeBinary(new Uint8Array(bytes as Buffer)).getDetailsList()) {
+        if (detail.getTypeName() !== "pulumirpc.InputPropertiesError") continue;
+        for (const property of InputPropertiesError.deserializeBinary(detail.getValue_asU8()).getErrorsList())
+          properties.push(`${property.getPropertyPath()}: ${property.getReason()}`);
+      }
+    }
+    return { code: failure.code, details: failure.details, properties };
   }
   assert.fail(`Construct of ${options.type} "${options.name}" succeeded; it should fail`);
 }
@@ -357,7 +375,7 @@ describe("provider plugin over gRPC", () => {
       assert.ok(isSecretValue(queuePolicy.object.policy));
       assert.match(String(unwrapSecret(queuePolicy.object.policy)), new RegExp(MY_ROLE_ARN));
       assert.ok(
-        engine.logs.some((l) => l.severity === 2 && /roleArn is given, so no role is derived/.test(l.message)),
+        engine.logs.some((l) => l.severity === 2 && /^\[role-arn-permissions\] roleArn: no execution role is derived/.test(l.message)),
         "the warning about the permissions the role needs",
       );
     });
@@ -418,12 +436,16 @@ describe("provider plugin over gRPC", () => {
     });
 
     for (const [field, inputs, message] of [
-      ["stateMachineName", { stateMachineName: UNKNOWN }, /stateMachineName must be known when the program runs/],
-      ["definition", { definition: outputValue({ dependencies: [FUNCTION_URN] }) }, /definition must be known when the program runs/],
+      ["stateMachineName", { stateMachineName: UNKNOWN }, /^stateMachineName: \[unknown-at-preview\] must be known when the program runs/],
+      [
+        "definition",
+        { definition: outputValue({ dependencies: [FUNCTION_URN] }) },
+        /^definition: \[unknown-at-preview\] must be known .* through definitionSubstitutions, as \$\{Name\} placeholders$/,
+      ],
       [
         "callbacks.reviewers.maxReceiveCount",
         { callbacks: { reviewers: { maxReceiveCount: UNKNOWN } } },
-        /callbacks\.reviewers\.maxReceiveCount must be known when the program runs/,
+        /^callbacks\.reviewers\.maxReceiveCount: \[unknown-at-preview\] must be known when the program runs/,
       ],
     ] as const) {
       it(`fails with a clear message when a plain input is unknown at preview (${field}), registering nothing`, async () => {
@@ -439,7 +461,9 @@ describe("provider plugin over gRPC", () => {
             ...inputs,
           },
         });
-        assert.match(error.details, message);
+        assert.equal(error.details, "1 problem; nothing was created");
+        assert.equal(error.properties.length, 1);
+        assert.match(error.properties[0], message);
         assert.equal(engine.registrations.length, 0, `registered: ${registeredList()}`);
       });
     }
@@ -450,11 +474,10 @@ describe("provider plugin over gRPC", () => {
         name: "approvals",
         inputs: { definition: expressWithCallback, workflowType: "EXPRESS", callbacks: { reviewers: {} } },
       });
-      assert.match(error.details, /sfn-workflows:index:Workflow "approvals" has \d+ problems?; nothing was created/);
-      assert.match(
-        error.details,
-        /\[express-pattern\] Fan out > branch 2 > Ask: sqs:sendMessage\.waitForTaskToken cannot run in an EXPRESS workflow/,
-      );
+      assert.equal(error.details, "1 problem; nothing was created");
+      assert.deepEqual(error.properties, [
+        "definition > Fan out > branch 2 > Ask: [express-pattern] sqs:sendMessage.waitForTaskToken cannot run in an EXPRESS workflow, which supports request-response integrations only; use workflowType STANDARD or drop the .waitForTaskToken suffix",
+      ]);
       assert.equal(engine.registrations.length, 0, `registered: ${registeredList()}`);
     });
   });

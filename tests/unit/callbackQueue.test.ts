@@ -70,7 +70,7 @@ describe("CallbackQueue on its own", () => {
       () => new CallbackQueue("bad", { maxReceiveCount: 2000, messageRetentionSeconds: 30, visibilityTimeoutSeconds: -1 }),
       (error: unknown) =>
         error instanceof InputError &&
-        error.problems.map((p) => p.message).join("\n") ===
+        error.problems.map((p) => `${p.input}: ${p.message}`).join("\n") ===
           [
             "maxReceiveCount: 2000 must be a whole number from 1 to 1000",
             "visibilityTimeoutSeconds: -1 must be a whole number from 0 to 43200",

@@ -100,7 +100,7 @@ describe("Workflow deployment (versions and an alias)", () => {
         attempt(deployment)();
       } catch (error) {
         assert.ok(error instanceof InputError);
-        return error.problems.map((p) => `${p.rule}: ${p.message}`);
+        return error.problems.map((p) => `${p.rule}: ${p.input}: ${p.message}`);
       }
       return [];
     };
@@ -115,7 +115,7 @@ describe("Workflow deployment (versions and an alias)", () => {
       "invalid-option: deployment.percentage: applies to CANARY and LINEAR deployments only; ALL_AT_ONCE moves all traffic at once",
     ]);
     assert.deepEqual(messages({ type: "BLUE_GREEN" }), [
-      'invalid-option: deployment.type: "BLUE_GREEN" must be one of ALL_AT_ONCE, CANARY, LINEAR',
+      'invalid-option: deployment.type: "BLUE_GREEN" is not one of ALL_AT_ONCE, CANARY, LINEAR',
     ]);
     assert.deepEqual(messages({ type: "CANARY", alarms: ["arn:aws:cloudwatch:us-east-1:123456789012:alarm:x"] }), [
       'invalid-option: deployment.alarms: "arn:aws:cloudwatch:us-east-1:123456789012:alarm:x" is an ARN; give alarm names: CloudWatch takes an unknown name as OK, so the deployment would never roll back',
@@ -138,7 +138,7 @@ describe("Workflow deployment (versions and an alias)", () => {
           }).aliasArn,
       ),
     );
-    assert.ok(warnings.some((w) => w.message.startsWith("[deployment-without-alarms] (definition): deployment: alarms are off")));
+    assert.ok(warnings.some((w) => w.message.startsWith("[deployment-without-alarms] deployment: alarms are off")));
   });
 
   it("without deployment there is no version, no alias and no aliasArn", async () => {

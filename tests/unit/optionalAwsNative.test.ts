@@ -59,6 +59,8 @@ function directoryWithoutAwsNative(): string {
     fs.symlinkSync(fs.realpathSync(path.join(source, name)), link);
   }
   fs.cpSync(path.join(REPO, "provider/bin"), path.join(dir, "package/bin"), { recursive: true });
+  // The components check their inputs against the package's schema.json, which the package ships.
+  fs.copyFileSync(path.join(REPO, "provider/schema.json"), path.join(dir, "package/schema.json"));
   // The package's own nested dependencies (versions that differ from the hoisted ones).
   if (fs.existsSync(path.join(REPO, "provider/node_modules")))
     fs.symlinkSync(path.join(REPO, "provider/node_modules"), path.join(dir, "package/node_modules"));

@@ -421,7 +421,7 @@ describe("SyncEndpoint under mocks", () => {
           assert.ok(error instanceof InputError);
           assert.equal(error.resourceType, "sfn-workflows:index:SyncEndpoint");
           assert.deepEqual(
-            error.problems.map((p) => p.message.split(":")[0]),
+            error.problems.map((p) => p.input),
             expected,
           );
           return true;
@@ -447,14 +447,14 @@ describe("SyncEndpoint under mocks", () => {
           "stateMachineArn",
           "apiType",
           "method",
-          "path",
           "authorization",
+          "timedOutStatusCode",
+          "path",
           "errorStatusCodes.NotFound",
           "errorStatusCodes.Bad*Name",
           "errorStatusCodes.*",
           "errorStatusCodes.It's",
           "failedStatusCode",
-          "timedOutStatusCode",
           "stageName",
         ],
       );
@@ -487,8 +487,8 @@ describe("SyncEndpoint under mocks", () => {
           accessLogs: { retentionInDays: 8 },
         },
         [
+          "request.context[0]",
           "request.headers",
-          "request.context",
           "cors.allowOrigins",
           "throttle.rateLimit",
           "throttle.burstLimit",
@@ -563,7 +563,7 @@ describe("SyncEndpoint under mocks", () => {
           assert.ok(error instanceof InputError);
           assert.equal(error.resourceType, "sfn-workflows:index:Workflow");
           assert.deepEqual(
-            error.problems.map((p) => [p.rule, p.message.split(":")[0]]),
+            error.problems.map((p) => [p.rule, p.input]),
             [
               ["bad-name", "stateMachineName"],
               ["invalid-option", "syncEndpoint.path"],

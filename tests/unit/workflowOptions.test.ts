@@ -15,7 +15,7 @@ describe("Workflow option rules", () => {
     assert.deepEqual(
       warnings.filter((w) => w.message.startsWith("[retention-below-timeout]")).map((w) => w.message),
       [
-        "[retention-below-timeout] (definition): callbacks.reviewers: tasks may wait 2000000 s but messages are kept at most 1209600 s: a message can expire before a worker sees it; set TimeoutSeconds on the tasks",
+        "[retention-below-timeout] callbacks.reviewers: tasks may wait 2000000 s but messages are kept at most 1209600 s: a message can expire before a worker sees it; set TimeoutSeconds on the tasks",
       ],
     );
     const { warnings: none } = await captureWarnings(() =>
@@ -40,9 +40,7 @@ describe("Workflow option rules", () => {
       ),
     );
     assert.ok(
-      warnings.some((w) =>
-        w.message.startsWith("[express-without-logs] (definition): logging.level: an EXPRESS workflow keeps no execution history"),
-      ),
+      warnings.some((w) => w.message.startsWith("[express-without-logs] logging.level: an EXPRESS workflow keeps no execution history")),
     );
   });
 
@@ -57,9 +55,9 @@ describe("Workflow option rules", () => {
         }),
       (error: unknown) =>
         error instanceof InputError &&
-        JSON.stringify(error.problems.filter((p) => p.rule === "bad-name").map((p) => p.message.split(":")[0])) ===
+        JSON.stringify(error.problems.filter((p) => p.rule === "bad-name").map((p) => p.input)) ===
           JSON.stringify([
-            "definitionSubstitutions.callbacks.reviewers.queueUrl",
+            'definitionSubstitutions["callbacks.reviewers.queueUrl"]',
             "definitionSubstitutions.has space",
             "callbacks.bad name",
           ]),
@@ -124,10 +122,10 @@ describe("Workflow option rules", () => {
         }),
       (error: unknown) =>
         error instanceof InputError &&
-        JSON.stringify(error.problems.map((p) => p.message)) ===
+        JSON.stringify(error.problems.map((p) => `${p.input}: ${p.message}`)) ===
           JSON.stringify([
+            'alarms.treatMissingData: "sometimes" is not one of missing, ignore, breaching, notBreaching',
             "alarms.evaluationPeriods: 0 must be a whole number from 1 to 100",
-            'alarms.treatMissingData: "sometimes" must be one of missing, ignore, breaching, notBreaching',
             "alarms.executionsFailed.datapointsToAlarm: 3 must be a whole number from 1 to 1",
             "alarms.executionsFailed.threshold: -1 must be a number of at least 0",
           ]),

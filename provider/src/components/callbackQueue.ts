@@ -9,13 +9,17 @@ import type { CallbackQueueArgs } from "./args";
 import { callbackQueueSettings, planQueueAlarms } from "./alarmPlan";
 import { SQS } from "./defaults";
 import { InputError, Problems } from "./errors";
+import { checkInputs, checkWhenKnown, mergeErrors, type InputCheck } from "./inputChecks";
 import { metricAlarm } from "./metricAlarm";
 import { queuePolicy } from "./policyDocuments";
 import { suspendStackTraces } from "./stackTraces";
 
 export const CALLBACK_QUEUE_TYPE = "sfn-workflows:index:CallbackQueue";
 
-export function validateCallbackQueueArgs(name: string, args: CallbackQueueArgs): void {
+/** Checks the inputs; returns what is left to check once values are known. */
+export function validateCallbackQueueArgs(name: string, given: CallbackQueueArgs): InputCheck<CallbackQueueArgs> {
+  const inputs = checkInputs(CALLBACK_QUEUE_TYPE, given);
+  const args = inputs.args;
   const problems = new Problems();
   problems.range("maxReceiveCount", args.maxReceiveCount, 1, 1000);
   problems.range("visibilityTimeoutSeconds", args.visibilityTimeoutSeconds, 0, SQS.maxVisibility);
@@ -23,7 +27,9 @@ export function validateCallbackQueueArgs(name: string, args: CallbackQueueArgs)
   problems.range("heartbeatSeconds", args.heartbeatSeconds, 1, 99_999_999);
   problems.range("taskTimeoutSeconds", args.taskTimeoutSeconds, 1, 99_999_999);
   problems.range("alarms.oldestMessageAgeSeconds", args.alarms?.oldestMessageAgeSeconds, 1, SQS.maxRetention);
-  if (problems.list.length) throw new InputError(CALLBACK_QUEUE_TYPE, name, problems.list);
+  const errors = mergeErrors(inputs, problems.list);
+  if (errors.length) throw new InputError(CALLBACK_QUEUE_TYPE, name, errors);
+  return inputs;
 }
 
 export class CallbackQueue extends pulumi.ComponentResource implements schema.CallbackQueueOutputs {
@@ -36,13 +42,16 @@ export class CallbackQueue extends pulumi.ComponentResource implements schema.Ca
   readonly alarmArns: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: CallbackQueueArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-    validateCallbackQueueArgs(name, args);
+    const inputs = validateCallbackQueueArgs(name, args);
     const resumeStackTraces = suspendStackTraces();
     try {
       super(CALLBACK_QUEUE_TYPE, name, {}, opts);
       const settings = callbackQueueSettings(args);
       const encryption = args.kmsKeyArn
-        ? { kmsMasterKeyId: args.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300 }
+        ? {
+            kmsMasterKeyId: checkWhenKnown(CALLBACK_QUEUE_TYPE, name, inputs, "kmsKeyArn", args.kmsKeyArn),
+            kmsDataKeyReusePeriodSeconds: 300,
+          }
         : { sqsManagedSseEnabled: true };
       const deadLetters = new aws.sqs.Queue(
         `${name}-dlq`,

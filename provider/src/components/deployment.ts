@@ -63,7 +63,6 @@ export function planDeployment(problems: Problems, deployment: schema.WorkflowDe
       `needs the ${AWS_NATIVE} package, which is not installed: run "npm install ${AWS_NATIVE}" in the program's directory`,
     );
   }
-  problems.oneOf("deployment.type", deployment.type, ["ALL_AT_ONCE", "CANARY", "LINEAR"]);
   const aliasName = deployment.aliasName ?? DEFAULTS.aliasName;
   if (!ALIAS_NAME.test(aliasName))
     problems.error(

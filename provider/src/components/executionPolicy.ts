@@ -7,7 +7,7 @@ import { callbackNameOf, substitute } from "../model/placeholders";
 import { INLINE_POLICY_LIMIT, MANAGED_POLICY_LIMIT, mergeStatements, policyDocument, policySize } from "../analysis/policy";
 import type { ArnContext, Diagnostic, PolicyDocument, PolicyStatement } from "../model/types";
 import type { WorkflowArgs } from "./args";
-import { InputError } from "./errors";
+import { InputError, type Problem } from "./errors";
 import { kmsSendStatements, loggingStatements, tracingStatements } from "./policyDocuments";
 import type { WorkflowPlan } from "./plan";
 import { WORKFLOW_TYPE } from "./plan";
@@ -66,6 +66,18 @@ export function previewStatements(plan: WorkflowPlan, args: WorkflowArgs): Polic
     ...plan.analysis.statements,
     ...additionalStatements(plan, args, keys, userStatements(args.policyStatements ?? [], unknown)),
   ]);
+}
+
+/** With `roleArn` nothing derives the role: at preview, say what it must allow. */
+export function roleArnWarning(statements: readonly PolicyStatement[]): Problem {
+  const lines = statements.map((statement) => `    ${JSON.stringify(statement)}`);
+  return {
+    severity: "warning",
+    rule: "role-arn-permissions",
+    state: null,
+    input: "roleArn",
+    message: `no execution role is derived, so the role you pass must allow what the definition needs; give it these statements (\${AWS::Region}, \${AWS::AccountId} and other \${...} stand for values known at deployment):\n${lines.join("\n")}`,
+  };
 }
 
 export interface ExecutionPolicy {

@@ -5,11 +5,14 @@
 import { checkKmsKeyArn } from "./kmsKeys";
 import { analyze, UNKNOWN_STATE_MACHINE } from "../analysis/analyze";
 import { callbackNameProblem, stateMachineNameProblem } from "../analysis/names";
-import type { AnalysisResult, Diagnostic, WorkflowType } from "../model/types";
+import { collectPlaceholders } from "../model/placeholders";
+import { didYouMean } from "../analysis/suggest";
+import type { AnalysisResult, WorkflowType } from "../model/types";
 import type { AlarmOverride, CallbackQueueArgs, LogLevel, WorkflowArgs } from "./args";
 import { callbackTaskSizing, defaultLogLevel, planWorkflowAlarms, type PlannedWorkflowAlarms } from "./alarmPlan";
 import { ALARM_DEFAULTS, DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS, MAX_NAME_PREFIX, SQS } from "./defaults";
-import { InputError, Problems } from "./errors";
+import { InputError, Problems, type Problem } from "./errors";
+import { checkInputs, childPath, mergeErrors, within, type InputCheck } from "./inputChecks";
 import { checkWorkflowSyncEndpoint } from "./syncEndpoint/workflow";
 import { planDeployment, type PlannedDeployment } from "./deployment";
 
@@ -35,7 +38,9 @@ export interface WorkflowPlan {
   /** Tasks a worker completes: callbacks (any queue) and activities. */
   workerTasks: boolean;
   activityArns: string[];
-  warnings: Diagnostic[];
+  warnings: Problem[];
+  /** The schema checks of the inputs, with the ARN inputs still to check once known. */
+  inputs: InputCheck<WorkflowArgs>;
 }
 
 const PLACEHOLDER_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -59,7 +64,6 @@ function checkAlarmSettings(problems: Problems, option: string, settings: AlarmO
     1,
     settings.evaluationPeriods ?? ALARM_DEFAULTS.evaluationPeriods,
   );
-  problems.oneOf(`${option}.treatMissingData`, settings.treatMissingData, ["missing", "ignore", "breaching", "notBreaching"]);
   if (settings.threshold !== undefined && !(typeof settings.threshold === "number" && settings.threshold >= 0)) {
     problems.error("invalid-option", `${option}.threshold`, `${JSON.stringify(settings.threshold)} must be a number of at least 0`);
   }
@@ -74,10 +78,10 @@ function namePrefixFor(name: string): string {
 function planCallbacks(args: WorkflowArgs, analysis: AnalysisResult, problems: Problems): PlannedCallback[] {
   return Object.entries(args.callbacks ?? {}).map(([name, options]) => {
     const problem = callbackNameProblem(name);
-    if (problem) problems.error("bad-name", `callbacks.${name}`, problem);
+    if (problem) problems.error("bad-name", childPath("callbacks", name), problem);
     const { users, heartbeatSeconds, taskTimeoutSeconds } = callbackTaskSizing(name, analysis.tasks);
     const used = users.length > 0;
-    const option = `callbacks.${name}`;
+    const option = childPath("callbacks", name);
     problems.range(`${option}.maxReceiveCount`, options.maxReceiveCount, 1, 1000);
     checkKmsKeyArn(problems, `${option}.kmsKeyArn`, options.kmsKeyArn);
     problems.range(`${option}.visibilityTimeoutSeconds`, options.visibilityTimeoutSeconds, 0, SQS.maxVisibility);
@@ -99,7 +103,6 @@ function planCallbacks(args: WorkflowArgs, analysis: AnalysisResult, problems: P
 
 function planLogging(args: WorkflowArgs, workflowType: WorkflowType, problems: Problems): WorkflowPlan["logging"] {
   const logging = args.logging ?? {};
-  problems.oneOf("logging.level", logging.level, ["ALL", "ERROR", "FATAL", "OFF"]);
   checkKmsKeyArn(problems, "logging.kmsKeyArn", logging.kmsKeyArn);
   if (logging.retentionInDays !== undefined && !(LOG_RETENTION_DAYS as readonly number[]).includes(logging.retentionInDays)) {
     problems.error(
@@ -122,9 +125,33 @@ function planLogging(args: WorkflowArgs, workflowType: WorkflowType, problems: P
   };
 }
 
-export function planWorkflow(name: string, args: WorkflowArgs): WorkflowPlan {
+/** Substitution keys no `${Name}` placeholder of the definition uses: a typo, or a leftover. */
+function warnUnusedSubstitutions(problems: Problems, keys: readonly string[], analysis: AnalysisResult): void {
+  if (!analysis.definition) return;
+  const used = collectPlaceholders(analysis.definition);
+  const unused = keys.filter((key) => !used.has(key));
+  for (const key of unused) {
+    const placeholders = [...used].filter((p) => !keys.includes(p) && !p.startsWith("callbacks."));
+    problems.warn(
+      "unused-substitution",
+      childPath("definitionSubstitutions", key),
+      `no \${${key}} placeholder in the definition uses it${didYouMean(key, placeholders)}; remove it or use it in the definition`,
+    );
+  }
+}
+
+/** Inputs the analysis reads: when one is of the wrong type or not known, its findings would be noise. */
+const ANALYSIS_INPUTS = ["definition", "workflowType", "definitionSubstitutions", "callbacks", "stateMachineName", "customIntegrations"];
+const MISREAD = new Set(["wrong-type", "unknown-at-preview", "missing-input"]);
+
+function analysisInputsMisread(inputs: InputCheck<WorkflowArgs>): boolean {
+  return inputs.problems.errors.some((p) => MISREAD.has(p.rule) && ANALYSIS_INPUTS.some((input) => within(p.input ?? "", input)));
+}
+
+export function planWorkflow(name: string, given: WorkflowArgs): WorkflowPlan {
+  const inputs = checkInputs(WORKFLOW_TYPE, given);
+  const args = inputs.args;
   const problems = new Problems();
-  problems.oneOf("workflowType", args.workflowType, ["STANDARD", "EXPRESS"]);
   const workflowType: WorkflowType = args.workflowType === "EXPRESS" ? "EXPRESS" : "STANDARD";
   if (args.stateMachineName !== undefined) {
     const problem = stateMachineNameProblem(args.stateMachineName);
@@ -133,11 +160,11 @@ export function planWorkflow(name: string, args: WorkflowArgs): WorkflowPlan {
   const substitutionKeys = Object.keys(args.definitionSubstitutions ?? {});
   for (const key of substitutionKeys) {
     if (!PLACEHOLDER_KEY.test(key))
-      problems.error("bad-name", `definitionSubstitutions.${key}`, "keys are 1-128 letters, digits, '.', ':', '-' or '_'");
+      problems.error("bad-name", childPath("definitionSubstitutions", key), "keys are 1-128 letters, digits, '.', ':', '-' or '_'");
     else if (key.startsWith("callbacks."))
       problems.error(
         "bad-name",
-        `definitionSubstitutions.${key}`,
+        childPath("definitionSubstitutions", key),
         "callbacks.* placeholders are built in; declare the queue under callbacks instead",
       );
   }
@@ -183,7 +210,8 @@ export function planWorkflow(name: string, args: WorkflowArgs): WorkflowPlan {
       "alarms are off and deployment.alarms names none: nothing can roll a bad version back; name alarms or turn alarms on",
     );
   }
-  const errors = [...analysis.errors, ...problems.list.filter((p) => p.severity === "error")];
+  warnUnusedSubstitutions(problems, substitutionKeys, analysis);
+  const errors = mergeErrors(inputs, [...(analysisInputsMisread(inputs) ? [] : analysis.errors), ...problems.errors]);
   if (errors.length) throw new InputError(WORKFLOW_TYPE, name, errors);
   return {
     workflowType,
@@ -196,6 +224,7 @@ export function planWorkflow(name: string, args: WorkflowArgs): WorkflowPlan {
     deployment,
     workerTasks: workerTasks || callbacks.length > 0,
     activityArns: analysis.integrations.filter((i) => i.kind === "activity").map((i) => i.resource),
-    warnings: [...analysis.warnings, ...problems.list.filter((p) => p.severity === "warning")],
+    warnings: [...analysis.warnings, ...problems.warnings],
+    inputs,
   };
 }

@@ -14,7 +14,15 @@ import { buildGraph } from "../graph/build";
 import { renderMermaid } from "../graph/mermaid";
 import { formatDiagnostic } from "./errors";
 import { attachExecutionPolicy, executionRole } from "./executionRole";
-import { deployedDefinition, executionPolicy, planPolicyLayout, previewStatements, userStatements } from "./executionPolicy";
+import {
+  deployedDefinition,
+  executionPolicy,
+  planPolicyLayout,
+  previewStatements,
+  roleArnWarning,
+  userStatements,
+} from "./executionPolicy";
+import { checkWhenKnown, childPath, markChecked } from "./inputChecks";
 import { planWorkflow, WORKFLOW_TYPE, type WorkflowPlan } from "./plan";
 import { suspendStackTraces } from "./stackTraces";
 import { workerPolicy } from "./policyDocuments";
@@ -46,12 +54,17 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
   constructor(name: string, args: WorkflowArgs, opts?: pulumi.ComponentResourceOptions) {
     // All checks run before anything is registered, the component included.
     const plan = planWorkflow(name, args);
-    const layout = planPolicyLayout(name, previewStatements(plan, args));
+    const statementsAtPreview = previewStatements(plan, args);
+    const layout = planPolicyLayout(name, statementsAtPreview);
+    const warnings = args.roleArn === undefined ? plan.warnings : [...plan.warnings, roleArnWarning(statementsAtPreview)];
     const resumeStackTraces = suspendStackTraces();
     try {
       super(WORKFLOW_TYPE, name, {}, opts);
       this.plan = plan;
-      for (const warning of plan.warnings) pulumi.log.warn(formatDiagnostic(warning), this);
+      for (const warning of warnings) pulumi.log.warn(formatDiagnostic(warning), this);
+      // ARN inputs given as Outputs are checked once known; a bad one fails naming the input.
+      const known = <T>(input: string, value: pulumi.Input<T> | undefined) =>
+        value === undefined ? undefined : checkWhenKnown(WORKFLOW_TYPE, name, plan.inputs, input, value);
 
       const tags = args.tags;
       const partition = aws.getPartitionOutput({}, { parent: this }).partition;
@@ -63,16 +76,19 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
         args.roleArn === undefined
           ? executionRole({ name: roleName, partition, region, account, namePattern: plan.namePattern, tags, parent: this })
           : undefined;
-      const roleArn: pulumi.Output<string> = role ? role.arn : pulumi.output(args.roleArn as pulumi.Input<string>);
+      const roleArn: pulumi.Output<string> = role ? role.arn : known("roleArn", args.roleArn as pulumi.Input<string>)!;
+      const queueKeys = plan.callbacks.map((callback) =>
+        known(childPath(childPath("callbacks", callback.name), "kmsKeyArn"), callback.args.kmsKeyArn),
+      );
       const queueAlarmDefaults = args.alarms ?? {};
       const queueArgs = plan.callbacks.map((callback) => ({
         name: callback.name,
         args: { ...callback.args, alarms: callbackQueueAlarmArgs(queueAlarmDefaults, callback.args.alarms) },
       }));
-      const queues = queueArgs.map((callback) => {
+      const queues = queueArgs.map((callback, i) => {
         const queue = new CallbackQueue(
           `${name}-${callback.name}`,
-          { ...callback.args, senderRoleArns: [roleArn], tags },
+          markChecked({ ...callback.args, kmsKeyArn: queueKeys[i], senderRoleArns: [roleArn], tags }),
           { parent: this },
         );
         return [callback.name, queue] as const;
@@ -91,9 +107,7 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
         ),
       }) as pulumi.Output<Record<string, string>>;
       const extraStatements = pulumi.output(args.policyStatements ?? []).apply((statements) => userStatements(statements, String));
-      const queueKeyArns = pulumi.output(
-        plan.callbacks.map((c) => c.args.kmsKeyArn).filter((k): k is pulumi.Input<string> => k !== undefined),
-      );
+      const queueKeyArns = pulumi.output(queueKeys.filter((k) => k !== undefined));
       const policy = pulumi
         .all([partition, region, account, substitutions, queueKeyArns, extraStatements])
         .apply(([p, r, a, subs, keys, extra]) => {
@@ -112,13 +126,6 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
       let dependencies: pulumi.Resource[] = [];
       if (role) {
         dependencies = attachExecutionPolicy({ name: roleName, role, statements: policy, layout, tags, parent: this });
-      } else {
-        policy.apply((statements) =>
-          pulumi.log.warn(
-            `roleArn is given, so no role is derived; make sure it allows what the definition needs:\n${JSON.stringify(statements, null, 2)}`,
-            this,
-          ),
-        );
       }
 
       let logGroup: aws.cloudwatch.LogGroup | undefined;
@@ -129,7 +136,7 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
           {
             namePrefix: `/aws/vendedlogs/states/${logPrefix}-`,
             retentionInDays: plan.logging.retentionInDays,
-            kmsKeyId: args.logging?.kmsKeyArn,
+            kmsKeyId: known("logging.kmsKeyArn", args.logging?.kmsKeyArn),
             tags,
           },
           { parent: this },
@@ -209,7 +216,7 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
       const endpoint = args.syncEndpoint
         ? new SyncEndpoint(
             `${name}-endpoint`,
-            { ...args.syncEndpoint, stateMachineArn: entryArn, tags: args.syncEndpoint.tags ?? tags },
+            markChecked({ ...args.syncEndpoint, stateMachineArn: entryArn, tags: args.syncEndpoint.tags ?? tags }),
             { parent: this },
           )
         : undefined;

@@ -6,11 +6,20 @@
  * dependencies flow into the child resources unchanged.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { PackageSchema, SchemaProperty } from "./schemaTypes";
+import { unknownAtPreview } from "../components/inputChecks";
+import type { PackageSchema, SchemaProperty } from "../components/schemaTypes";
 import { own } from "../model/own";
 
 /** Raised when a value the component needs up front is not known yet. */
-export class UnknownPlainInputError extends Error {}
+export class UnknownPlainInputError extends Error {
+  readonly reason: string;
+
+  constructor(readonly input: string) {
+    const reason = unknownAtPreview(input);
+    super(`${input} ${reason}`);
+    this.reason = reason;
+  }
+}
 
 interface OutputInternals<T> {
   isKnown: Promise<boolean>;
@@ -21,9 +30,7 @@ interface OutputInternals<T> {
 }
 
 function unknownPlainInput(path: string): UnknownPlainInputError {
-  return new UnknownPlainInputError(
-    `${path} must be known when the program runs (it decides what is created), but it depends on a value that is not known yet; pass it as a literal`,
-  );
+  return new UnknownPlainInputError(path);
 }
 
 async function known<T>(output: pulumi.Output<T>, path: string): Promise<T> {

@@ -7,9 +7,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { CallbackQueue } from "../components/callbackQueue";
 import { SyncEndpoint } from "../components/syncEndpoint/component";
 import { Workflow } from "../components/workflow";
-import { InputConverter } from "./inputs";
+import { InputError, placeOf } from "../components/errors";
+import { InputConverter, UnknownPlainInputError } from "./inputs";
 import { persistCompileCacheSoon } from "./startup";
-import type { PackageSchema } from "./schemaTypes";
+import type { PackageSchema } from "../components/schemaTypes";
 import { own } from "../model/own";
 
 type ComponentFactory = (name: string, args: never, opts: pulumi.ComponentResourceOptions) => pulumi.ComponentResource;
@@ -54,9 +55,29 @@ export class SfnWorkflowsProvider implements pulumi.provider.Provider {
       const component = factory(name, args as never, options) as unknown as Record<string, unknown> & pulumi.ComponentResource;
       const state = Object.fromEntries(Object.keys(resource.properties ?? {}).map((key) => [key, component[key]]));
       return { urn: component.urn, state: state as pulumi.Inputs };
+    } catch (error) {
+      throw inputPropertiesError(type, name, error);
     } finally {
       // The analysis and the AWS resource modules load with the first Construct.
       persistCompileCacheSoon();
     }
   }
+}
+
+/**
+ * Bad input as the engine shows it for every language: "TYPE resource 'NAME' has a problem: ...",
+ * then one line per problem with its property path. Other errors pass unchanged.
+ */
+export function inputPropertiesError(type: string, name: string, error: unknown): unknown {
+  const problems =
+    error instanceof UnknownPlainInputError
+      ? new InputError(type, name, [
+          { severity: "error", rule: "unknown-at-preview", state: null, input: error.input, message: error.reason },
+        ])
+      : error;
+  if (!(problems instanceof InputError)) return error;
+  return new pulumi.InputPropertiesError({
+    message: problems.summary,
+    errors: problems.problems.map((problem) => ({ propertyPath: placeOf(problem), reason: `[${problem.rule}] ${problem.message}` })),
+  });
 }

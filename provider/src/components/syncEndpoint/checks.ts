@@ -1,9 +1,8 @@
 /** Option checks: each adds its problems and returns the resolved value. */
 import { Problems } from "../errors";
-import { REQUEST_CONTEXT_FIELDS, type SyncEndpointApiType, type SyncEndpointAuthorization, type SyncEndpointOptions } from "./args";
+import { REQUEST_CONTEXT_FIELDS, type SyncEndpointApiType, type SyncEndpointOptions } from "./args";
 import type { ErrorMapping, RequestParts } from "./types";
 
-const AUTHORIZATIONS: SyncEndpointAuthorization[] = ["IAM", "NONE", "API_KEY", "COGNITO", "JWT"];
 const STATIC_SEGMENT = /^[A-Za-z0-9._~-]+$/;
 const PARAMETER_SEGMENT = /^\{([A-Za-z_][A-Za-z0-9_]*)(\+?)\}$/;
 /** Names that end up inside VTL single-quoted literals and references: no quotes, `$` or `#`. */
@@ -100,7 +99,6 @@ export function checkRequest(problems: Problems, prefix: string, options: SyncEn
 
 export function checkAuthorization(problems: Problems, prefix: string, options: SyncEndpointOptions, apiType: SyncEndpointApiType): void {
   const authorization = options.authorization ?? "IAM";
-  problems.oneOf(`${prefix}authorization`, options.authorization, AUTHORIZATIONS);
   if (authorization === "COGNITO" && !options.cognitoUserPoolArns?.length)
     problems.error("invalid-option", `${prefix}cognitoUserPoolArns`, "COGNITO authorization needs at least one user pool ARN");
   if (authorization === "JWT" && (!options.jwt?.issuer || !options.jwt.audience?.length))

@@ -6,10 +6,11 @@ import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as schema from "../../schema-types";
 import type { SyncEndpointArgs } from "./args";
-import { InputError } from "../errors";
+import { formatDiagnostic, InputError } from "../errors";
+import { checkInputs, checkWhenKnown, mergeErrors } from "../inputChecks";
 import { httpEndpoint } from "./http";
 import { restEndpoint } from "./rest";
-import { endpointSettings, stateMachineArnProblem, SYNC_ENDPOINT_TYPE } from "./settings";
+import { endpointSettings, SYNC_ENDPOINT_TYPE } from "./settings";
 import { suspendStackTraces } from "../stackTraces";
 
 export class SyncEndpoint extends pulumi.ComponentResource implements schema.SyncEndpointOutputs {
@@ -23,28 +24,28 @@ export class SyncEndpoint extends pulumi.ComponentResource implements schema.Syn
   readonly apiKeyId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: SyncEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
-    const { settings, problems } = endpointSettings(args);
-    // Only a literal ARN can be checked here, and only for its shape: whether the machine is EXPRESS is known to AWS alone.
-    const arnProblem = pulumi.Output.isInstance(args.stateMachineArn) ? undefined : stateMachineArnProblem(args.stateMachineArn);
-    if (arnProblem) problems.unshift({ severity: "error", rule: "invalid-option", state: null, message: `stateMachineArn: ${arnProblem}` });
-    const errors = problems.filter((p) => p.severity === "error");
+    // The ARN's shape is checked; whether the machine is EXPRESS is known to AWS alone.
+    const inputs = checkInputs(SYNC_ENDPOINT_TYPE, args);
+    const { settings, problems } = endpointSettings(inputs.args);
+    const errors = mergeErrors(inputs, problems);
     if (errors.length) throw new InputError(SYNC_ENDPOINT_TYPE, name, errors);
     const resumeStackTraces = suspendStackTraces();
     try {
       super(SYNC_ENDPOINT_TYPE, name, {}, opts);
-      for (const warning of problems) pulumi.log.warn(`[${warning.rule}] ${warning.message}`, this);
+      for (const warning of problems) pulumi.log.warn(formatDiagnostic(warning), this);
 
       const accessLogs = typeof args.accessLogs === "object" ? args.accessLogs : undefined;
       const input = {
         name,
         settings,
-        stateMachineArn: pulumi.output(args.stateMachineArn),
+        stateMachineArn: checkWhenKnown(SYNC_ENDPOINT_TYPE, name, inputs, "stateMachineArn", args.stateMachineArn),
         partition: aws.getPartitionOutput({}, { parent: this }).partition,
         region: aws.getRegionOutput({}, { parent: this }).region,
         cognitoUserPoolArns: args.cognitoUserPoolArns,
         jwt: args.jwt,
         authorizationScopes: args.authorizationScopes,
-        accessLogsKmsKeyArn: accessLogs?.kmsKeyArn,
+        accessLogsKmsKeyArn:
+          accessLogs?.kmsKeyArn && checkWhenKnown(SYNC_ENDPOINT_TYPE, name, inputs, "accessLogs.kmsKeyArn", accessLogs.kmsKeyArn),
         tags: args.tags,
         parent: this,
       };

@@ -2,10 +2,9 @@
  * SyncEndpoint options checked and resolved before any resource is registered: every problem is
  * collected (errors and warnings), and the defaults are applied in one place.
  */
-import type { Diagnostic } from "../../model/types";
 import { DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS } from "../defaults";
-import { Problems } from "../errors";
-import type { SyncEndpointApiType, SyncEndpointMethod, SyncEndpointOptions } from "./args";
+import { Problems, type Problem } from "../errors";
+import type { SyncEndpointApiType, SyncEndpointOptions } from "./args";
 import { checkAuthorization, checkCors, checkErrorMappings, checkPath, checkRequest, checkStatus, warnHttpLimits } from "./checks";
 import type { EndpointSettings } from "./types";
 
@@ -14,16 +13,11 @@ export const SYNC_ENDPOINT_TYPE = "sfn-workflows:index:SyncEndpoint";
 /** API Gateway's integration timeouts (REST's default maximum, HTTP's fixed one), in seconds. */
 export const INTEGRATION_TIMEOUT_SECONDS: Record<SyncEndpointApiType, number> = { REST: 29, HTTP: 30 };
 
-const API_TYPES: SyncEndpointApiType[] = ["REST", "HTTP"];
-const METHODS: SyncEndpointMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
-const STATE_MACHINE_ARN = /^arn:[a-z-]+:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}$/;
 
 /** Checks and resolves the options; `prefix` names them as Workflow's `syncEndpoint.` does. */
-export function endpointSettings(options: SyncEndpointOptions, prefix = ""): { settings: EndpointSettings; problems: Diagnostic[] } {
+export function endpointSettings(options: SyncEndpointOptions, prefix = ""): { settings: EndpointSettings; problems: Problem[] } {
   const problems = new Problems();
-  problems.oneOf(`${prefix}apiType`, options.apiType, API_TYPES);
-  problems.oneOf(`${prefix}method`, options.method, METHODS);
   const apiType = options.apiType === "HTTP" ? "HTTP" : "REST";
   const method = options.method ?? "POST";
   const path = options.path ?? "/";
@@ -71,12 +65,4 @@ export function endpointSettings(options: SyncEndpointOptions, prefix = ""): { s
       tracing: apiType === "REST" && (options.tracing ?? false),
     },
   };
-}
-
-/** A literal ARN can be checked for shape (not for EXPRESS: that needs the machine itself). */
-export function stateMachineArnProblem(arn: unknown): string | undefined {
-  if (arn === undefined || arn === null || arn === "") return "stateMachineArn is required";
-  if (typeof arn === "string" && !STATE_MACHINE_ARN.test(arn))
-    return `${JSON.stringify(arn)} is not a state machine ARN (arn:PARTITION:states:REGION:ACCOUNT:stateMachine:NAME)`;
-  return undefined;
 }

@@ -1,17 +1,19 @@
-/** The parts of a Pulumi package schema the plugin reads to turn wire inputs into component arguments. */
+/** The parts of a Pulumi package schema the plugin and the input checks read. */
 
 export interface SchemaProperty {
   type?: "string" | "number" | "integer" | "boolean" | "array" | "object";
   $ref?: string;
   items?: SchemaProperty;
   additionalProperties?: SchemaProperty;
+  oneOf?: SchemaProperty[];
   plain?: boolean;
 }
 
 export interface SchemaObjectType {
   type?: string;
   properties?: Record<string, SchemaProperty>;
-  enum?: unknown[];
+  required?: string[];
+  enum?: Array<{ value: unknown }>;
 }
 
 export interface SchemaResource {
