@@ -113,7 +113,7 @@ describe("@pulumi/aws-native, an optional peer dependency", () => {
     assert.equal(
       outcome.error,
       'sfn-workflows:index:Workflow "orders" has 1 problem; nothing was created:\n' +
-        '  - [missing-package] (definition): deployment: needs the @pulumi/aws-native package, which is not installed: run "npm install @pulumi/aws-native" in the program\'s directory',
+        '  - [missing-package] deployment: needs the @pulumi/aws-native package, which is not installed: run "npm install @pulumi/aws-native" in the program\'s directory',
     );
     assert.deepEqual(
       outcome.registered.filter((type) => type !== "sfn-workflows:index:Workflow"),
