@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { analyze } from "../../../provider/src/analysis/analyze";
-import { formatDiagnostic } from "../../../provider/src/components/errors";
+import { formatDiagnostic, placeOf } from "../../../provider/src/components/errors";
 import { EngineWorkspace, REPO, type RecordEntry, type StateResource, urnName } from "./engine";
 
 export const REGION = "eu-west-1";
@@ -339,9 +339,18 @@ export function describeBadInput(program: BadInputProgram): void {
       const errors = analyze(definition, { workflowType: "EXPRESS" }).errors;
       assert.ok(errors.length > 0);
       for (const error of errors) {
-        assert.ok(output.includes(formatDiagnostic(error)), `missing "${formatDiagnostic(error)}" in:\n${output}`);
+        // In the program (TypeScript) the component's own line; through the plugin, the engine's.
+        const lines = [formatDiagnostic(error), `- property ${placeOf(error)} has a problem: [${error.rule}] ${error.message}`];
+        assert.ok(
+          lines.some((line) => output.includes(line)),
+          `missing "${lines.join('" or "')}" in:\n${output}`,
+        );
       }
       assert.match(output, /nothing was created/);
+      // No stack frames, no inspected error object, no colour codes.
+      assert.doesNotMatch(output, /^\s+at .+:\d+:\d+\)?$/m);
+      assert.ok(!output.includes("\u001b["), "no ANSI escape codes");
+      assert.doesNotMatch(output, /\[90m|\[32m|InputError \{|Traceback/);
       assert.deepEqual(ws.record(), [], "nothing reached the AWS provider");
       assert.deepEqual(custom(ws.state(dir, STACK)), []);
     });
