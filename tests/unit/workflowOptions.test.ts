@@ -99,10 +99,10 @@ describe("Workflow option rules", () => {
         }),
       (error: unknown) =>
         error instanceof InputError &&
-        JSON.stringify(error.problems.map((p) => p.message)) ===
+        JSON.stringify(error.problems.map((p) => `${p.rule} ${p.input}: ${p.message}`)) ===
           JSON.stringify([
-            'logging.kmsKeyArn: "reviews-key" is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY-ID)',
-            "callbacks.reviewers.kmsKeyArn: arn:aws:kms:us-east-1:123456789012:alias/reviews is an alias ARN, which IAM never matches against the key a request uses; give the key's ARN (aws kms describe-key --key-id alias/reviews --query KeyMetadata.Arn)",
+            'invalid-arn logging.kmsKeyArn: "reviews-key" is not an ARN; expected a KMS key ARN such as arn:aws:kms:us-east-1:123456789012:key/KEY_ID',
+            "invalid-option callbacks.reviewers.kmsKeyArn: arn:aws:kms:us-east-1:123456789012:alias/reviews is an alias ARN, which IAM never matches against the key a request uses; give the key's ARN (aws kms describe-key --key-id alias/reviews --query KeyMetadata.Arn)",
           ]),
     );
     assert.equal(registered.length, before);
