@@ -1,6 +1,6 @@
 /**
- * The string formats asl-validator's schemas name, for the validators compiled from them
- * (tools/asl-validators): asl-path-validator's paths, ajv-formats' RFC 3339 timestamps, JSONata
+ * The string formats the structural contract (analysis/contract) names for its fields:
+ * asl-path-validator's paths, ajv-formats' RFC 3339 timestamps, JSONata
  * expressions, and resource ARNs, which our own classifier checks (any string passes, except that
  * a `${Name}` placeholder matches only the schema's placeholder branch).
  */
