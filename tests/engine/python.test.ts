@@ -21,6 +21,7 @@ describeOrderApproval({
 
 describeBadInput({
   name: "a Python program",
+  monitorShutdownTraceback: true,
   write(dir) {
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: sfn-workflows-bad-input-python\nruntime: python\n");
     fs.writeFileSync(
