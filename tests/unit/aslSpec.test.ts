@@ -47,6 +47,11 @@ describe("valid ASL the schema validators rejected", () => {
       });
     }
 
+    it("an intrinsic function followed by spaces (AWS's ASL language service accepts it)", () => {
+      accepts(pass({ Parameters: { "text.$": "States.Format('a {}', $.x)    " } }));
+      rejects(pass({ Parameters: { "text.$": "States.Format('a {}', $.x)  x" } }), /is not a JSONPath path or intrinsic function/);
+    });
+
     it("an unterminated literal is still rejected", () => {
       rejects(pass({ Parameters: { "text.$": "States.Format('open {}\\', $.x)" } }), /is not a JSONPath path or intrinsic function/);
     });

@@ -80,9 +80,12 @@ export function jaywayNormalised(value: string): string {
 
 const aslPath = (context: AslPathContext) => (value: string) => validatePath(value, context).isValid;
 
+/** An intrinsic function followed by whitespace (`"States.Format(...)  "`): AWS's own ASL language service takes it as valid. */
+const withoutTrailingSpace = (value: string): string => (/^States\.[\s\S]*\)\s+$/.test(value) ? value.trimEnd() : value);
+
 /** Paths Step Functions reads with Jayway: also the forms jaywayNormalised rewrites. */
 const jaywayPath = (context: AslPathContext) => (value: string) =>
-  validatePath(value, context).isValid || validatePath(jaywayNormalised(value), context).isValid;
+  validatePath(value, context).isValid || validatePath(jaywayNormalised(withoutTrailingSpace(value)), context).isValid;
 
 export const ASL_FORMATS: Record<string, (value: string) => boolean> = {
   asl_path: jaywayPath(AslPathContext.PATH),
