@@ -1210,6 +1210,40 @@ describe("rule kms-key-unknown", () => {
     const dynamic = task("arn:aws:states:::sqs:sendMessage", { Parameters: { "QueueUrl.$": "$.queue", MessageBody: "hi" } });
     expectNone(analyze(machine({ Send: dynamic })), "kms-key-unknown");
   });
+
+  describe("with the caller's own statements (policyStatements)", () => {
+    const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const allow = (Action: string[], Resource: string[], Effect: "Allow" | "Deny" = "Allow") => ({ Effect, Action, Resource });
+    const topic = task("arn:aws:states:::sns:publish", {
+      Parameters: { TopicArn: "arn:aws:sns:us-east-1:123456789012:alerts", Message: "hi" },
+    });
+    const withStatements = (statements: ReturnType<typeof allow>[], states: Record<string, State> = { Send: send(QUEUE_URL) }) =>
+      analyze(machine(states), { extraStatements: statements });
+
+    it("is silent once they grant the statement the warning names, on a key, any key or a key known only at deployment", () => {
+      expectNone(withStatements([allow(["kms:GenerateDataKey", "kms:Decrypt"], [KEY])]), "kms-key-unknown");
+      expectNone(withStatements([allow(["kms:GenerateDataKey*", "kms:Decrypt"], [KEY])], { Notify: topic }), "kms-key-unknown");
+      // SNS calls GenerateDataKey: the plain action covers the family the warning names.
+      expectNone(withStatements([allow(["kms:GenerateDataKey", "kms:Decrypt"], [KEY])], { Notify: topic }), "kms-key-unknown");
+      expectNone(withStatements([allow(["kms:*"], ["*"])]), "kms-key-unknown");
+      expectNone(withStatements([allow(["KMS:decrypt", "kms:Generate*"], ["arn:aws:kms:*"])]), "kms-key-unknown");
+      expectNone(withStatements([allow(["kms:GenerateDataKey", "kms:Decrypt"], ["${unknown}"])]), "kms-key-unknown");
+      // Split over two statements.
+      expectNone(withStatements([allow(["kms:Decrypt"], [KEY]), allow(["kms:GenerateDataKey"], [KEY])]), "kms-key-unknown");
+    });
+
+    it("still warns when they miss an action, grant on no key (an alias ARN, another service) or deny", () => {
+      const warned = (statements: ReturnType<typeof allow>[]) =>
+        expectOne(withStatements(statements), "kms-key-unknown", "warning", "Send", /to policyStatements$/);
+      warned([allow(["kms:Decrypt"], [KEY])]);
+      warned([allow(["kms:GenerateDataKey", "kms:Decrypt"], ["arn:aws:kms:us-east-1:123456789012:alias/jobs"])]);
+      warned([allow(["kms:GenerateDataKey", "kms:Decrypt"], ["arn:aws:s3:::bucket/*"])]);
+      warned([allow(["kms:GenerateDataKey", "kms:Decrypt"], [KEY], "Deny")]);
+      warned([allow(["kms:GenerateDataKey"], [KEY]), allow(["kms:Decrypt"], ["arn:aws:sqs:us-east-1:123456789012:jobs"])]);
+      // Another action of the family is not the one SQS calls.
+      warned([allow(["kms:GenerateDataKeyWithoutPlaintext", "kms:Decrypt"], [KEY])]);
+    });
+  });
 });
 
 describe("every problem is reported, not just the first", () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
 import { capture, registered } from "../support/mocks";
 import { approvalDefinition, quoteDefinition } from "../support/definitions";
 import { captureWarnings } from "../support/logs";
@@ -25,6 +26,39 @@ describe("Workflow option rules", () => {
       none.filter((w) => w.message.startsWith("[retention-below-timeout]")),
       [],
     );
+  });
+
+  it("kms-key-unknown: silent once policyStatements grant the key's actions, checked again once an Output key is known", async () => {
+    const definition = {
+      StartAt: "Send",
+      States: {
+        Send: {
+          Type: "Task",
+          Resource: "arn:aws:states:::sqs:sendMessage",
+          Parameters: { QueueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/jobs", MessageBody: "hi" },
+          End: true,
+        },
+      },
+    };
+    const keyWarnings = async (name: string, resource: pulumi.Input<string>) => {
+      const { warnings } = await captureWarnings(() =>
+        capture(
+          () =>
+            new Workflow(name, {
+              definition,
+              policyStatements: [{ Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: [resource] }],
+            }).stateMachineArn,
+        ),
+      );
+      return warnings.filter((w) => w.message.startsWith("[kms-key-unknown]")).map((w) => w.message);
+    };
+    const key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    assert.deepEqual(await keyWarnings("keyed", key), []);
+    assert.deepEqual(await keyWarnings("keyed-later", pulumi.output(key)), []);
+    // Known only once deployed, and no key: the warning comes then.
+    assert.deepEqual(await keyWarnings("not-a-key", pulumi.output("arn:aws:s3:::bucket/*")), [
+      '[kms-key-unknown] definition > Send: sqs:sendMessage: if queue https://sqs.us-east-1.amazonaws.com/123456789012/jobs is encrypted with a customer managed KMS key, the role also needs kms:GenerateDataKey, kms:Decrypt on that key; add { "Effect": "Allow", "Action": ["kms:GenerateDataKey","kms:Decrypt"], "Resource": ["KEY_ARN"] } to policyStatements',
+    ]);
   });
 
   it("express-without-logs: an EXPRESS workflow with logging OFF keeps no record", async () => {

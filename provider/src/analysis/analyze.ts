@@ -209,6 +209,7 @@ function analyzeTask(visited: VisitedState, options: AnalyzeOptions, arn: ArnCon
     arn,
     stateMachineName: options.stateMachineName ?? UNKNOWN_STATE_MACHINE,
     keysGranted: options.keysGranted ?? [],
+    extraStatements: options.extraStatements ?? [],
   });
   append(diagnostics, iam.diagnostics);
   append(statements, iam.statements);

@@ -14,6 +14,7 @@ export interface TaskIamInput {
   arn: ArnContext;
   stateMachineName: string;
   keysGranted: readonly string[];
+  extraStatements: readonly PolicyStatement[];
 }
 
 export function taskStatements(input: TaskIamInput): { statements: PolicyStatement[]; diagnostics: Diagnostic[] } {
@@ -27,6 +28,7 @@ export function taskStatements(input: TaskIamInput): { statements: PolicyStateme
     integration,
     stateMachineName: input.stateMachineName,
     keysGranted: input.keysGranted,
+    extraStatements: input.extraStatements,
     scope(path, build, options) {
       return args.values(path).flatMap((value) => {
         if (value.kind === "literal") return build(value.value);

@@ -8,7 +8,7 @@ import { INLINE_POLICY_LIMIT, MANAGED_POLICY_LIMIT, mergeStatements, policyDocum
 import type { ArnContext, Diagnostic, PolicyDocument, PolicyStatement } from "../model/types";
 import type { WorkflowArgs } from "./args";
 import { InputError, type Problem } from "./errors";
-import { kmsSendStatements, loggingStatements, tracingStatements } from "./policyDocuments";
+import { knownOrPlaceholder, kmsSendStatements, loggingStatements, tracingStatements, userStatements } from "./policyDocuments";
 import type { WorkflowPlan } from "./plan";
 import { WORKFLOW_TYPE } from "./plan";
 
@@ -41,30 +41,12 @@ export function additionalStatements(
   ];
 }
 
-type UserStatement = {
-  Effect?: "Allow" | "Deny";
-  Action: string[];
-  Resource: readonly unknown[];
-  Condition?: PolicyStatement["Condition"];
-};
-
-/** The user's `policyStatements` as IAM statements, each resource through `resolve`. */
-export function userStatements(statements: readonly UserStatement[], resolve: (resource: unknown) => string): PolicyStatement[] {
-  return statements.map((s) => ({
-    Effect: s.Effect ?? "Allow",
-    Action: s.Action,
-    Resource: s.Resource.map(resolve),
-    ...(s.Condition ? { Condition: s.Condition } : {}),
-  }));
-}
-
 /** The statements as far as they are known at preview, for sizing: unknown values as placeholders. */
 export function previewStatements(plan: WorkflowPlan, args: WorkflowArgs): PolicyStatement[] {
-  const unknown = (value: unknown) => (typeof value === "string" ? value : "${unknown}");
-  const keys = plan.callbacks.filter((c) => c.args.kmsKeyArn !== undefined).map((c) => unknown(c.args.kmsKeyArn));
+  const keys = plan.callbacks.filter((c) => c.args.kmsKeyArn !== undefined).map((c) => knownOrPlaceholder(c.args.kmsKeyArn));
   return mergeStatements([
     ...plan.analysis.statements,
-    ...additionalStatements(plan, args, keys, userStatements(args.policyStatements ?? [], unknown)),
+    ...additionalStatements(plan, args, keys, userStatements(args.policyStatements ?? [], knownOrPlaceholder)),
   ]);
 }
 
@@ -94,6 +76,7 @@ export function executionPolicy(name: string, args: WorkflowArgs, plan: Workflow
     account: values.account,
     stateMachineName: plan.namePattern,
     customIntegrations: args.customIntegrations,
+    extraStatements: values.extraStatements,
     // The callback queues' keys are granted below (additionalStatements).
     keysGranted: Object.entries(values.substitutions)
       .filter(([name]) => callbackNameOf(name) !== undefined)

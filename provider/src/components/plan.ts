@@ -13,6 +13,7 @@ import { callbackTaskSizing, defaultLogLevel, planWorkflowAlarms, type PlannedWo
 import { ALARM_DEFAULTS, DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS, MAX_NAME_PREFIX, SQS } from "./defaults";
 import { InputError, Problems, type Problem } from "./errors";
 import { checkInputs, childPath, mergeErrors, within, type InputCheck } from "./inputChecks";
+import { knownOrPlaceholder, userStatements } from "./policyDocuments";
 import { checkWorkflowSyncEndpoint } from "./syncEndpoint/workflow";
 import { planDeployment, type PlannedDeployment } from "./deployment";
 
@@ -184,6 +185,11 @@ export function planWorkflow(name: string, given: WorkflowArgs): WorkflowPlan {
     callbacks: Object.keys(args.callbacks ?? {}),
     stateMachineName: "name" in naming ? naming.name : UNKNOWN_STATE_MACHINE,
     customIntegrations: args.customIntegrations,
+    // A statement without its Action or Resource list is reported by the input checks.
+    extraStatements: userStatements(
+      (args.policyStatements ?? []).filter((s) => Array.isArray(s.Action) && Array.isArray(s.Resource)),
+      knownOrPlaceholder,
+    ),
   });
   const logging = planLogging(args, workflowType, problems);
   const callbacks = planCallbacks(args, analysis, problems);

@@ -13,6 +13,26 @@ export interface PolicyDocument {
   Statement: DocumentStatement[];
 }
 
+type UserStatement = {
+  Effect?: "Allow" | "Deny";
+  Action: string[];
+  Resource: readonly unknown[];
+  Condition?: PolicyStatement["Condition"];
+};
+
+/** The user's `policyStatements` as IAM statements, each resource through `resolve`. */
+export function userStatements(statements: readonly UserStatement[], resolve: (resource: unknown) => string): PolicyStatement[] {
+  return statements.map((s) => ({
+    Effect: s.Effect ?? "Allow",
+    Action: s.Action,
+    Resource: s.Resource.map(resolve),
+    ...(s.Condition ? { Condition: s.Condition } : {}),
+  }));
+}
+
+/** A value as known at preview: a string as given, one known only later as a placeholder. */
+export const knownOrPlaceholder = (value: unknown) => (typeof value === "string" ? value : "${unknown}");
+
 /** Step Functions may assume the role only for this account's machines named as given (`*` allowed). */
 export function executionTrustPolicy(partition: string, region: string, account: string, machineNamePattern: string): PolicyDocument {
   return {

@@ -14,18 +14,11 @@ import { buildGraph } from "../graph/build";
 import { renderMermaid } from "../graph/mermaid";
 import { formatDiagnostic } from "./errors";
 import { attachExecutionPolicy, executionRole } from "./executionRole";
-import {
-  deployedDefinition,
-  executionPolicy,
-  planPolicyLayout,
-  previewStatements,
-  roleArnWarning,
-  userStatements,
-} from "./executionPolicy";
+import { deployedDefinition, executionPolicy, planPolicyLayout, previewStatements, roleArnWarning } from "./executionPolicy";
 import { checkWhenKnown, childPath, markChecked } from "./inputChecks";
 import { planWorkflow, WORKFLOW_TYPE, type WorkflowPlan } from "./plan";
 import { suspendStackTraces } from "./stackTraces";
-import { workerPolicy } from "./policyDocuments";
+import { userStatements, workerPolicy } from "./policyDocuments";
 import { MANAGED_POLICY_LIMIT } from "../analysis/policy";
 import { SyncEndpoint } from "./syncEndpoint/component";
 import { workflowAlarms } from "./workflowAlarms";

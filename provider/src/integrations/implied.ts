@@ -9,6 +9,7 @@
  */
 import type { IamContext, StatementSpec } from "./spec";
 import { nameOrArn, unique } from "./arns";
+import { grantsUnknownKey } from "./keyGrants";
 
 type Condition = NonNullable<StatementSpec["condition"]>;
 
@@ -245,8 +246,9 @@ export function impliedStatements(c: IamContext, rules: readonly Implied[]): Sta
         ];
       case "unknown-key": {
         const target = c.args.value(rule.path);
-        // The package's own callback queues: their key (if any) is granted with them.
+        // The package's own callback queues: their key (if any) is granted with them; the caller's statements may grant it too.
         if (target.kind !== "literal" || target.value.startsWith("${callbacks.") || c.keysGranted.includes(target.value)) return [];
+        if (grantsUnknownKey(c.extraStatements, rule.actions)) return [];
         c.warn(
           "kms-key-unknown",
           `${c.integration}: if ${rule.what} ${target.value} is encrypted with a customer managed KMS key, the role also needs ${rule.actions.join(", ")} on that key; add { "Effect": "Allow", "Action": ${JSON.stringify(rule.actions)}, "Resource": ["KEY_ARN"] } to policyStatements`,

@@ -1,5 +1,5 @@
 /** The shape of one entry of the integration table, and the context its IAM builder receives. */
-import type { ArnContext, IntegrationPattern } from "../model/types";
+import type { ArnContext, IntegrationPattern, PolicyStatement } from "../model/types";
 import type { TaskArgs } from "../model/taskArgs";
 import type { Implied } from "./implied";
 
@@ -23,6 +23,8 @@ export interface IamContext extends ArnContext {
   integration: string;
   /** Queues and topics whose keys are granted elsewhere (see AnalyzeOptions.keysGranted). */
   keysGranted: readonly string[];
+  /** The caller's own statements for the role (see AnalyzeOptions.extraStatements). */
+  extraStatements: readonly PolicyStatement[];
   /** Name of the state machine being built (a placeholder when not yet known). */
   stateMachineName: string;
   /**

@@ -70,6 +70,11 @@ export interface AnalyzeOptions extends Partial<ArnContext> {
    * callback queues): no `kms-key-unknown` warning for them.
    */
   keysGranted?: readonly string[];
+  /**
+   * The caller's own statements for the role (a Workflow's `policyStatements`): where they grant
+   * a queue's or topic's key actions on a KMS key (or `*`), no `kms-key-unknown` warning.
+   */
+  extraStatements?: readonly PolicyStatement[];
   /** Integrations the table does not know, with the statements they need (keyed `service:action`). */
   customIntegrations?: Readonly<Record<string, CustomIntegration>>;
 }
