@@ -33,7 +33,7 @@ describe("ARN and region checks (one helper for every ARN input)", () => {
   const good: Array<[Parameters<typeof arnProblem>[1], string]> = [
     ["iam-role", "arn:aws:iam::123456789012:role/service-role/my-role"],
     ["kms-key", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
-    ["kms-key", "arn:aws-cn:kms:cn-north-1:123456789012:alias/my-key"],
+    ["kms-key", "arn:aws-cn:kms:cn-north-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab"],
     ["alarm-action", "arn:aws:sns:us-east-1:123456789012:alerts"],
     ["alarm-action", "arn:aws:automate:us-east-1:ec2:stop"],
     ["alarm-action", "arn:aws:lambda:us-east-1:123456789012:function:page-me"],
@@ -45,6 +45,11 @@ describe("ARN and region checks (one helper for every ARN input)", () => {
   for (const [kind, arn] of good) it(`accepts ${arn} as ${kind}`, () => assert.equal(arnProblem(arn, kind), undefined));
 
   const bad: Array<[Parameters<typeof arnProblem>[1], unknown, string]> = [
+    [
+      "kms-key",
+      "arn:aws-cn:kms:cn-north-1:123456789012:alias/my-key",
+      `"arn:aws-cn:kms:cn-north-1:123456789012:alias/my-key" is not a KMS key ARN: the resource "alias/my-key" is an alias, which IAM statements and key policies never match against the key a request uses; give the key's ARN (aws kms describe-key --key-id alias/my-key --query KeyMetadata.Arn); expected a KMS key ARN such as arn:aws:kms:us-east-1:123456789012:key/KEY_ID`,
+    ],
     [
       "iam-role",
       "arn:aws:iam:us-east-1:12345:role/x",

@@ -122,7 +122,7 @@ describe("Workflow option rules", () => {
     assert.equal(registered.length, before);
   });
 
-  it("invalid-option: a KMS key given by alias ARN, or not as an ARN, before anything is created", () => {
+  it("invalid-arn: a KMS key given by alias ARN, or not as an ARN, before anything is created", () => {
     const before = registered.length;
     assert.throws(
       () =>
@@ -135,8 +135,8 @@ describe("Workflow option rules", () => {
         error instanceof InputError &&
         JSON.stringify(error.problems.map((p) => `${p.rule} ${p.input}: ${p.message}`)) ===
           JSON.stringify([
+            `invalid-arn callbacks.reviewers.kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/reviews" is not a KMS key ARN: the resource "alias/reviews" is an alias, which IAM statements and key policies never match against the key a request uses; give the key's ARN (aws kms describe-key --key-id alias/reviews --query KeyMetadata.Arn); expected a KMS key ARN such as arn:aws:kms:us-east-1:123456789012:key/KEY_ID`,
             'invalid-arn logging.kmsKeyArn: "reviews-key" is not an ARN; expected a KMS key ARN such as arn:aws:kms:us-east-1:123456789012:key/KEY_ID',
-            "invalid-option callbacks.reviewers.kmsKeyArn: arn:aws:kms:us-east-1:123456789012:alias/reviews is an alias ARN, which IAM never matches against the key a request uses; give the key's ARN (aws kms describe-key --key-id alias/reviews --query KeyMetadata.Arn)",
           ]),
     );
     assert.equal(registered.length, before);

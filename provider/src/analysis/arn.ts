@@ -60,6 +60,8 @@ interface ServiceShape {
   /** `ec2` for the EC2 alarm actions of `automate`, which have no account. */
   account: "required" | "ec2";
   resource: RegExp;
+  /** Why a resource that fails `resource` is refused, where the plain reason would not say how to fix it. */
+  refused?: (resource: string) => string | undefined;
 }
 
 interface ArnSpec {
@@ -80,7 +82,17 @@ const SPECS: Readonly<Record<ArnKind, ArnSpec>> = {
   "kms-key": {
     what: "a KMS key ARN",
     example: "arn:aws:kms:us-east-1:123456789012:key/KEY_ID",
-    services: { kms: regional(/^(?:key\/[A-Za-z0-9-]{1,128}|alias\/[A-Za-z0-9/_-]{1,250})$/) },
+    services: {
+      kms: {
+        ...regional(/^key\/[A-Za-z0-9-]{1,128}$/),
+        refused: (resource) => {
+          const alias = /^alias\/(.+)$/.exec(resource)?.[1];
+          return alias === undefined
+            ? undefined
+            : `"${resource}" is an alias, which IAM statements and key policies never match against the key a request uses; give the key's ARN (aws kms describe-key --key-id alias/${alias} --query KeyMetadata.Arn)`;
+        },
+      },
+    },
   },
   "alarm-action": {
     what: "an alarm action ARN (an SNS topic, a Lambda function, an EC2, Auto Scaling or Systems Manager action)",
@@ -148,6 +160,6 @@ export function arnProblem(value: unknown, kind: ArnKind): string | undefined {
     if (problem) reasons.push(problem);
   }
   if (shape && !pending(resource) && !shape.resource.test(resource))
-    reasons.push(`the resource "${resource}" is not ${spec.what.replace(/ ARN.*/, "")}`);
+    reasons.push(`the resource ${shape.refused?.(resource) ?? `"${resource}" is not ${spec.what.replace(/ ARN.*/, "")}`}`);
   return reasons.length ? `"${value}" is not ${spec.what}: ${reasons.join("; ")}; ${expected}` : undefined;
 }

@@ -10,6 +10,7 @@ import { callbackQueueSettings, planQueueAlarms } from "./alarmPlan";
 import { SQS } from "./defaults";
 import { InputError, Problems } from "./errors";
 import { checkInputs, checkWhenKnown, mergeErrors, type InputCheck } from "./inputChecks";
+import { warnOtherAccountKey } from "./kmsKeys";
 import { metricAlarm } from "./metricAlarm";
 import { queuePolicy } from "./policyDocuments";
 import { suspendStackTraces } from "./stackTraces";
@@ -47,12 +48,9 @@ export class CallbackQueue extends pulumi.ComponentResource implements schema.Ca
     try {
       super(CALLBACK_QUEUE_TYPE, name, {}, opts);
       const settings = callbackQueueSettings(args);
-      const encryption = args.kmsKeyArn
-        ? {
-            kmsMasterKeyId: checkWhenKnown(CALLBACK_QUEUE_TYPE, name, inputs, "kmsKeyArn", args.kmsKeyArn),
-            kmsDataKeyReusePeriodSeconds: 300,
-          }
-        : { sqsManagedSseEnabled: true };
+      const key = args.kmsKeyArn && checkWhenKnown(CALLBACK_QUEUE_TYPE, name, inputs, "kmsKeyArn", args.kmsKeyArn);
+      if (key) warnOtherAccountKey(this, "kmsKeyArn", key, aws.getCallerIdentityOutput({}, { parent: this }).accountId, "queue");
+      const encryption = key ? { kmsMasterKeyId: key, kmsDataKeyReusePeriodSeconds: 300 } : { sqsManagedSseEnabled: true };
       const deadLetters = new aws.sqs.Queue(
         `${name}-dlq`,
         { ...encryption, messageRetentionSeconds: SQS.maxRetention, tags: args.tags },

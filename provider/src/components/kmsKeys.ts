@@ -1,23 +1,42 @@
 /**
- * A customer managed key named in an option (a callback queue's, the execution logs'). IAM
- * statements and key policies match the key's ARN: an alias ARN in a grant is never matched, so the
- * workflow would fail to use the key at run time. Outputs are checked by AWS at deployment.
+ * Customer managed keys named in options: a callback queue's, the execution logs', the sync
+ * endpoint's access logs'. Their ARNs are checked by the one ARN check (analysis/arn.ts, which
+ * refuses alias ARNs). A key of another account than the deployment's works only when its own key
+ * policy lets in whoever uses it: IAM policies of the deploying account cannot grant it alone.
  */
-import type { Problems } from "./errors";
+import * as pulumi from "@pulumi/pulumi";
+import { formatDiagnostic, type Problem } from "./errors";
 
-const KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
-const ALIAS_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:alias\/(.+)$/;
+/** What uses the key: SQS with its senders' and workers' credentials, or CloudWatch Logs itself. */
+export type KeyUse = "queue" | "logs";
 
-export function checkKmsKeyArn(problems: Problems, option: string, value: unknown): void {
-  if (typeof value !== "string") return;
-  const alias = ALIAS_ARN.exec(value);
-  if (alias) {
-    problems.error(
-      "invalid-option",
-      option,
-      `${value} is an alias ARN, which IAM never matches against the key a request uses; give the key's ARN (aws kms describe-key --key-id alias/${alias[1]} --query KeyMetadata.Arn)`,
-    );
-  } else if (!KEY_ARN.test(value)) {
-    problems.error("invalid-option", option, `${JSON.stringify(value)} is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY-ID)`);
-  }
+/** The `kms-key-other-account` warning for a key of another account than `account`, or undefined. */
+export function otherAccountKeyWarning(input: string, keyArn: string, account: string, use: KeyUse): Problem | undefined {
+  const [, , , region, owner] = keyArn.split(":");
+  if (!/^\d{12}$/.test(owner ?? "") || owner === account) return undefined;
+  const needs =
+    use === "queue"
+      ? `SQS uses it with the credentials of whoever sends and receives, and a key of another account is usable only where its key policy allows the caller too: add to the key policy in ${owner} kms:GenerateDataKey and kms:Decrypt for the senders (the workflow's execution role, senderRoleArns) and kms:Decrypt for the workers' roles`
+      : `CloudWatch Logs uses only the key policy (no IAM policy counts): the key policy in ${owner} must allow the service principal logs.${region}.amazonaws.com kms:Encrypt*, kms:Decrypt*, kms:ReEncrypt*, kms:GenerateDataKey*, kms:Describe* with the condition ArnLike kms:EncryptionContext:aws:logs:arn = arn:aws:logs:${region}:${account}:log-group:*`;
+  return {
+    severity: "warning",
+    rule: "kms-key-other-account",
+    state: null,
+    input,
+    message: `the key is in account ${owner}, not ${account} where this is deployed; ${needs}`,
+  };
+}
+
+/** Logs the warning on `resource` once the key and the deploying account are known. */
+export function warnOtherAccountKey(
+  resource: pulumi.Resource,
+  input: string,
+  keyArn: pulumi.Input<string>,
+  account: pulumi.Input<string>,
+  use: KeyUse,
+): void {
+  pulumi.all([keyArn, account]).apply(([key, deploying]) => {
+    const warning = otherAccountKeyWarning(input, key, deploying, use);
+    if (warning) void pulumi.log.warn(formatDiagnostic(warning), resource);
+  });
 }

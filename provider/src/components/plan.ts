@@ -2,7 +2,6 @@
  * Everything a Workflow decides before it registers a resource: the analysis, option checks,
  * derived queue sizing, logging and alarm choices. Throws one InputError listing every problem.
  */
-import { checkKmsKeyArn } from "./kmsKeys";
 import { analyze, UNKNOWN_STATE_MACHINE } from "../analysis/analyze";
 import { callbackNameProblem, stateMachineNameProblem } from "../analysis/names";
 import { collectPlaceholders } from "../model/placeholders";
@@ -84,7 +83,6 @@ function planCallbacks(args: WorkflowArgs, analysis: AnalysisResult, problems: P
     const used = users.length > 0;
     const option = childPath("callbacks", name);
     problems.range(`${option}.maxReceiveCount`, options.maxReceiveCount, 1, 1000);
-    checkKmsKeyArn(problems, `${option}.kmsKeyArn`, options.kmsKeyArn);
     problems.range(`${option}.visibilityTimeoutSeconds`, options.visibilityTimeoutSeconds, 0, SQS.maxVisibility);
     problems.range(`${option}.messageRetentionSeconds`, options.messageRetentionSeconds, SQS.minRetention, SQS.maxRetention);
     checkAlarmSettings(problems, `${option}.alarms`, options.alarms);
@@ -104,7 +102,6 @@ function planCallbacks(args: WorkflowArgs, analysis: AnalysisResult, problems: P
 
 function planLogging(args: WorkflowArgs, workflowType: WorkflowType, problems: Problems): WorkflowPlan["logging"] {
   const logging = args.logging ?? {};
-  checkKmsKeyArn(problems, "logging.kmsKeyArn", logging.kmsKeyArn);
   if (logging.retentionInDays !== undefined && !(LOG_RETENTION_DAYS as readonly number[]).includes(logging.retentionInDays)) {
     problems.error(
       "invalid-option",

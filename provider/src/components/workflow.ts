@@ -16,6 +16,7 @@ import { formatDiagnostic } from "./errors";
 import { attachExecutionPolicy, executionRole } from "./executionRole";
 import { deployedDefinition, executionPolicy, planPolicyLayout, previewStatements, roleArnWarning } from "./executionPolicy";
 import { checkWhenKnown, childPath, markChecked } from "./inputChecks";
+import { warnOtherAccountKey } from "./kmsKeys";
 import { planWorkflow, WORKFLOW_TYPE, type WorkflowPlan } from "./plan";
 import { suspendStackTraces } from "./stackTraces";
 import { userStatements, workerPolicy } from "./policyDocuments";
@@ -124,12 +125,14 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
       let logGroup: aws.cloudwatch.LogGroup | undefined;
       if (plan.logging.level !== "OFF") {
         const logPrefix = "name" in plan.naming ? plan.naming.name : plan.naming.prefix.replace(/-$/, "");
+        const logKey = known("logging.kmsKeyArn", args.logging?.kmsKeyArn);
+        if (logKey) warnOtherAccountKey(this, "logging.kmsKeyArn", logKey, account, "logs");
         logGroup = new aws.cloudwatch.LogGroup(
           name,
           {
             namePrefix: `/aws/vendedlogs/states/${logPrefix}-`,
             retentionInDays: plan.logging.retentionInDays,
-            kmsKeyId: known("logging.kmsKeyArn", args.logging?.kmsKeyArn),
+            kmsKeyId: logKey,
             tags,
           },
           { parent: this },

@@ -12,6 +12,7 @@ import { httpEndpoint } from "./http";
 import { restEndpoint } from "./rest";
 import { endpointSettings, SYNC_ENDPOINT_TYPE } from "./settings";
 import { suspendStackTraces } from "../stackTraces";
+import { warnOtherAccountKey } from "../kmsKeys";
 
 export class SyncEndpoint extends pulumi.ComponentResource implements schema.SyncEndpointOutputs {
   /** The invoke URL of the route (path parameters left as `{name}`). */
@@ -35,6 +36,12 @@ export class SyncEndpoint extends pulumi.ComponentResource implements schema.Syn
       for (const warning of problems) pulumi.log.warn(formatDiagnostic(warning), this);
 
       const accessLogs = typeof args.accessLogs === "object" ? args.accessLogs : undefined;
+      const logKey =
+        accessLogs?.kmsKeyArn && checkWhenKnown(SYNC_ENDPOINT_TYPE, name, inputs, "accessLogs.kmsKeyArn", accessLogs.kmsKeyArn);
+      if (logKey) {
+        const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+        warnOtherAccountKey(this, "accessLogs.kmsKeyArn", logKey, account, "logs");
+      }
       const input = {
         name,
         settings,
@@ -44,8 +51,7 @@ export class SyncEndpoint extends pulumi.ComponentResource implements schema.Syn
         cognitoUserPoolArns: args.cognitoUserPoolArns,
         jwt: args.jwt,
         authorizationScopes: args.authorizationScopes,
-        accessLogsKmsKeyArn:
-          accessLogs?.kmsKeyArn && checkWhenKnown(SYNC_ENDPOINT_TYPE, name, inputs, "accessLogs.kmsKeyArn", accessLogs.kmsKeyArn),
+        accessLogsKmsKeyArn: logKey,
         tags: args.tags,
         parent: this,
       };
