@@ -1,7 +1,8 @@
 /**
  * The derived statements against the policies AWS documents for each integration (Step Functions
  * developer guide, "IAM policies for integrated services": the static-resource template per
- * integration and pattern, placeholders filled with the task's values). Every action AWS lists is
+ * integration and pattern, placeholders filled with the task's values; the guide's source is
+ * awsdocs/aws-step-functions-developer-guide, doc_source/SERVICE-iam.md). Every action AWS lists is
  * granted, and nothing is granted beyond AWS's template, unless a reason below says why.
  */
 import assert from "node:assert/strict";
@@ -188,6 +189,28 @@ const DOCUMENTED: readonly Documented[] = [
       "glue:DeletePartition": ATHENA_GLUE_DDL,
       "glue:BatchDeletePartition": ATHENA_GLUE_DDL,
     },
+  },
+  {
+    integration: "athena:stopQueryExecution",
+    pattern: "request-response",
+    parameters: { QueryExecutionId: "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" },
+    aws: [[["athena:stopQueryExecution"], [`arn:aws:athena:${A}:workgroup/*`]]],
+  },
+  {
+    integration: "athena:getQueryExecution",
+    pattern: "request-response",
+    parameters: { QueryExecutionId: "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" },
+    aws: [[["athena:getQueryExecution"], [`arn:aws:athena:${A}:workgroup/*`]]],
+  },
+  {
+    // GetQueryResults' parameters never name the result location: AWS's "arn:aws:s3:::*" is all there is to grant.
+    integration: "athena:getQueryResults",
+    pattern: "request-response",
+    parameters: { QueryExecutionId: "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", MaxResults: 100 },
+    aws: [
+      [["athena:getQueryResults"], [`arn:aws:athena:${A}:workgroup/*`]],
+      [["s3:GetObject"], ["arn:aws:s3:::*"]],
+    ],
   },
   {
     integration: "sagemaker:createTrainingJob",

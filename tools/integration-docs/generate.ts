@@ -68,6 +68,7 @@ function integrationSection(key: string): string[] {
       lines.push(...analysis.statements.map(statementRow), "");
     }
   }
+  if (entry.note) lines.push(entry.note, "");
   if (entry.implies?.length)
     lines.push("Parameters that add statements:", "", ...entry.implies.map((rule) => `- ${describeImplied(rule)}`), "");
   return lines;

@@ -89,12 +89,15 @@ export const dataIntegrations: IntegrationTable = {
   "athena:getQueryExecution": job(["request-response"], (c) => ({
     start: [{ actions: ["athena:GetQueryExecution"], resources: anyWorkgroup(c) }],
   })),
-  "athena:getQueryResults": job(["request-response"], (c) => ({
-    start: [
-      { actions: ["athena:GetQueryResults"], resources: anyWorkgroup(c) },
-      { actions: ["s3:GetObject"], resources: [`arn:${c.partition}:s3:::*`] },
-    ],
-  })),
+  "athena:getQueryResults": {
+    ...job(["request-response"], (c) => ({
+      start: [
+        { actions: ["athena:GetQueryResults"], resources: anyWorkgroup(c) },
+        { actions: ["s3:GetObject"], resources: [`arn:${c.partition}:s3:::*`] },
+      ],
+    })),
+    note: "GetQueryResults reads the result objects with the caller's credentials, but its parameters (QueryExecutionId, NextToken, MaxResults) never name their location, which the query's StartQueryExecution or its workgroup chose: s3:GetObject is granted on every bucket, as in AWS's own policy for this integration. A narrower grant needs your own role (roleArn) with s3:GetObject on the result location.",
+  },
   "glue:startJobRun": job(["request-response", "sync"], (c) => ({
     start: [{ actions: ["glue:StartJobRun"], resources: glueJob(c) }],
     // Glue is polled: no events rule.

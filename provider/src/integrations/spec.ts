@@ -44,6 +44,8 @@ export interface IntegrationEntry {
   iam(context: IamContext): StatementSpec[];
   /** Further statements the task's parameters imply (a role passed, tags, S3 locations, keys...). */
   implies?: readonly Implied[];
+  /** Why a resource stays wide where the parameters cannot name it (shown in docs/integrations.md). */
+  note?: string;
 }
 
 export type IntegrationTable = Readonly<Record<string, IntegrationEntry>>;
