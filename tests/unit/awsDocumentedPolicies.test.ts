@@ -239,6 +239,130 @@ const DOCUMENTED: readonly Documented[] = [
     ],
   },
   {
+    integration: "elasticmapreduce:cancelStep",
+    pattern: "request-response",
+    parameters: { ClusterId: "j-1A2B3C4D5E6F", StepId: "s-1A2B3C" },
+    aws: [[["elasticmapreduce:CancelSteps"], [`arn:aws:elasticmapreduce:${A}:cluster/j-1A2B3C4D5E6F`]]],
+  },
+  {
+    integration: "elasticmapreduce:createCluster",
+    pattern: "sync",
+    parameters: {
+      Name: "nightly",
+      ReleaseLabel: "emr-7.1.0",
+      ServiceRole: "EMR_DefaultRole",
+      JobFlowRole: "EMR_EC2_DefaultRole",
+      Instances: {},
+    },
+    aws: [
+      [["elasticmapreduce:RunJobFlow", "elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"], ["*"]],
+      // One entry per role the definition names.
+      [["iam:PassRole"], [`arn:aws:iam::${ACCOUNT}:role/EMR_DefaultRole`, `arn:aws:iam::${ACCOUNT}:role/EMR_EC2_DefaultRole`]],
+      rule("StepFunctionsGetEventForEMRRunJobFlowRule"),
+    ],
+  },
+  {
+    integration: "elasticmapreduce:terminateCluster",
+    pattern: "sync",
+    parameters: { ClusterId: "j-1A2B3C4D5E6F" },
+    aws: [
+      [
+        ["elasticmapreduce:TerminateJobFlows", "elasticmapreduce:DescribeCluster"],
+        [`arn:aws:elasticmapreduce:${A}:cluster/j-1A2B3C4D5E6F`],
+      ],
+      rule("StepFunctionsGetEventForEMRTerminateJobFlowsRule"),
+    ],
+  },
+  {
+    integration: "elasticmapreduce:setClusterTerminationProtection",
+    pattern: "request-response",
+    parameters: { ClusterId: "j-1A2B3C4D5E6F", TerminationProtected: true },
+    aws: [[["elasticmapreduce:SetTerminationProtection"], [`arn:aws:elasticmapreduce:${A}:cluster/j-1A2B3C4D5E6F`]]],
+  },
+  {
+    integration: "elasticmapreduce:modifyInstanceFleetByName",
+    pattern: "request-response",
+    parameters: { ClusterId: "j-1A2B3C4D5E6F", InstanceFleetName: "core", InstanceFleet: {} },
+    aws: [
+      [
+        ["elasticmapreduce:ModifyInstanceFleet", "elasticmapreduce:ListInstanceFleets"],
+        [`arn:aws:elasticmapreduce:${A}:cluster/j-1A2B3C4D5E6F`],
+      ],
+    ],
+  },
+  {
+    integration: "elasticmapreduce:modifyInstanceGroupByName",
+    pattern: "request-response",
+    parameters: { ClusterId: "j-1A2B3C4D5E6F", InstanceGroupName: "core", InstanceGroup: {} },
+    aws: [
+      [
+        ["elasticmapreduce:ModifyInstanceGroups", "elasticmapreduce:ListInstanceGroups"],
+        [`arn:aws:elasticmapreduce:${A}:cluster/j-1A2B3C4D5E6F`],
+      ],
+    ],
+  },
+  {
+    integration: "emr-containers:deleteVirtualCluster",
+    pattern: "sync",
+    parameters: { Id: "abcdefghijklmnopqrstuvwxy" },
+    aws: [
+      [
+        ["emr-containers:DeleteVirtualCluster", "emr-containers:DescribeVirtualCluster"],
+        [`arn:aws:emr-containers:${A}:/virtualclusters/abcdefghijklmnopqrstuvwxy`],
+      ],
+    ],
+  },
+  {
+    integration: "emr-containers:startJobRun",
+    pattern: "sync",
+    parameters: {
+      VirtualClusterId: "abcdefghijklmnopqrstuvwxy",
+      ExecutionRoleArn: `arn:aws:iam::${ACCOUNT}:role/spark-jobs`,
+      ReleaseLabel: "emr-6.15.0-latest",
+      JobDriver: {},
+    },
+    aws: [
+      [["emr-containers:StartJobRun"], [`arn:aws:emr-containers:${A}:/virtualclusters/abcdefghijklmnopqrstuvwxy`]],
+      [
+        ["emr-containers:DescribeJobRun", "emr-containers:CancelJobRun"],
+        [`arn:aws:emr-containers:${A}:/virtualclusters/abcdefghijklmnopqrstuvwxy/jobruns/*`],
+      ],
+    ],
+  },
+  {
+    integration: "eks:createCluster",
+    pattern: "sync",
+    parameters: { Name: "orders", RoleArn: `arn:aws:iam::${ACCOUNT}:role/eks-service`, ResourcesVpcConfig: {} },
+    aws: [
+      [["eks:CreateCluster"], ["*"]],
+      [["eks:DescribeCluster", "eks:DeleteCluster"], [`arn:aws:eks:${A}:cluster/*`]],
+      [["iam:PassRole"], [`arn:aws:iam::${ACCOUNT}:role/eks-service`]],
+    ],
+  },
+  {
+    integration: "eks:deleteCluster",
+    pattern: "sync",
+    parameters: { Name: "orders" },
+    aws: [[["eks:DeleteCluster", "eks:DescribeCluster"], [`arn:aws:eks:${A}:cluster/orders`]]],
+  },
+  {
+    integration: "eks:createNodegroup",
+    pattern: "sync",
+    parameters: { ClusterName: "orders", NodegroupName: "workers", NodeRole: `arn:aws:iam::${ACCOUNT}:role/eks-nodes`, Subnets: [] },
+    aws: [
+      [["ec2:DescribeSubnets", "eks:CreateNodegroup"], ["*"]],
+      [["eks:DescribeNodegroup", "eks:DeleteNodegroup"], [`arn:aws:eks:${A}:nodegroup/*`]],
+      [["iam:GetRole", "iam:ListAttachedRolePolicies"], [`arn:aws:iam::${ACCOUNT}:role/*`]],
+      [["iam:PassRole"], [`arn:aws:iam::${ACCOUNT}:role/eks-nodes`]],
+    ],
+  },
+  {
+    integration: "eks:deleteNodegroup",
+    pattern: "sync",
+    parameters: { ClusterName: "orders", NodegroupName: "workers" },
+    aws: [[["eks:DeleteNodegroup", "eks:DescribeNodegroup"], [`arn:aws:eks:${A}:nodegroup/orders/workers/*`]]],
+  },
+  {
     integration: "emr-containers:createVirtualCluster",
     pattern: "request-response",
     parameters: { Name: "vc", ContainerProvider: {} },

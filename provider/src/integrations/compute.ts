@@ -23,6 +23,10 @@ const jobDefinitionArns = (c: IamContext, value: string): string[] => {
 const emrCluster = (c: IamContext) => c.scope("ClusterId", (id) => [arn(c, "elasticmapreduce", `cluster/${id}`)]);
 const eksCluster = (c: IamContext) => c.scope("Name", (name) => [arn(c, "eks", `cluster/${name}`)]);
 const eksClusterOf = (c: IamContext, path: string) => c.scope(path, (name) => [arn(c, "eks", `cluster/${name}`)]);
+const executionRoleCondition = (c: IamContext) => {
+  const role = c.args.value("ExecutionRoleArn");
+  return role.kind === "literal" ? { condition: { StringEquals: { "emr-containers:ExecutionRoleArn": role.value } } } : {};
+};
 const virtualCluster = (c: IamContext) => c.scope("VirtualClusterId", (id) => [arn(c, "emr-containers", `/virtualclusters/${id}`)]);
 const serverlessApp = (c: IamContext) => c.scope("ApplicationId", (id) => [arn(c, "emr-serverless", `/applications/${id}`)]);
 const codebuildProject = (c: IamContext, path = "ProjectName") =>
@@ -174,10 +178,9 @@ export const computeIntegrations: IntegrationTable = {
   "emr-containers:startJobRun": job(
     ["request-response", "sync"],
     (c) => ({
-      start: [
-        { actions: ["emr-containers:StartJobRun"], resources: virtualCluster(c) },
-        passRole(c, ["ExecutionRoleArn"], "emr-containers.amazonaws.com"),
-      ],
+      // EMR on EKS passes no role: the job's pods assume the execution role through its trust
+      // policy. What limits the roles a task may run jobs as is this condition (AWS's policy).
+      start: [{ actions: ["emr-containers:StartJobRun"], resources: virtualCluster(c), ...executionRoleCondition(c) }],
       sync: [
         {
           actions: ["emr-containers:DescribeJobRun", "emr-containers:CancelJobRun"],

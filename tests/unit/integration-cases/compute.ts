@@ -205,8 +205,9 @@ export const COMPUTE_CASES: readonly IntegrationCase[] = [
     },
     patterns: ["request-response", "sync"],
     statements: [
-      allow(["emr-containers:StartJobRun"], [VIRTUAL_CLUSTER]),
-      passRole(["arn:aws:iam::123456789012:role/emr-eks-job"], "emr-containers.amazonaws.com"),
+      allow(["emr-containers:StartJobRun"], [VIRTUAL_CLUSTER], {
+        StringEquals: { "emr-containers:ExecutionRoleArn": "arn:aws:iam::123456789012:role/emr-eks-job" },
+      }),
     ],
     syncAdds: [allow(["emr-containers:CancelJobRun", "emr-containers:DescribeJobRun"], [`${VIRTUAL_CLUSTER}/jobruns/*`])],
   },
