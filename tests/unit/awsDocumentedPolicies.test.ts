@@ -118,6 +118,37 @@ const DOCUMENTED: readonly Documented[] = [
         "the .sync integration reads the build's test reports; AWS's sample policy for the CodeBuild integration grants it (on report groups here, its resource type in IAM)",
     },
   },
+  {
+    integration: "codebuild:startBuildBatch",
+    pattern: "sync",
+    parameters: { ProjectName: "site" },
+    aws: [
+      [
+        ["codebuild:StartBuildBatch", "codebuild:StopBuildBatch", "codebuild:BatchGetBuildBatches"],
+        [`arn:aws:codebuild:${A}:project/site`],
+      ],
+      rule("StepFunctionsGetEventForCodeBuildStartBuildBatchRule"),
+    ],
+  },
+  {
+    // A build ID is PROJECT:UUID: AWS's [[projectName]] is its first part.
+    integration: "codebuild:stopBuild",
+    pattern: "request-response",
+    parameters: { Id: "site:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" },
+    aws: [[["codebuild:StopBuild"], [`arn:aws:codebuild:${A}:project/site`]]],
+  },
+  {
+    integration: "codebuild:batchDeleteBuilds",
+    pattern: "request-response",
+    parameters: { Ids: ["site:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", "site:1f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"] },
+    aws: [[["codebuild:BatchDeleteBuilds"], [`arn:aws:codebuild:${A}:project/site`]]],
+  },
+  {
+    integration: "codebuild:batchGetReports",
+    pattern: "request-response",
+    parameters: { ReportArns: [`arn:aws:codebuild:${A}:report/site-tests:0f1e2d3c`] },
+    aws: [[["codebuild:BatchGetReports"], [`arn:aws:codebuild:${A}:report-group/site-tests`]]],
+  },
   ...(["GetItem", "PutItem", "UpdateItem", "DeleteItem"] as const).map((action): Documented => ({
     integration: `dynamodb:${action.charAt(0).toLowerCase()}${action.slice(1)}`,
     pattern: "request-response",
@@ -225,6 +256,24 @@ const DOCUMENTED: readonly Documented[] = [
       [["iam:PassRole"], [`arn:aws:iam::${ACCOUNT}:role/sm`]],
       rule("StepFunctionsGetEventsForSageMakerTrainingJobsRule"),
     ],
+  },
+  {
+    integration: "sagemaker:createTransformJob",
+    pattern: "sync",
+    parameters: { TransformJobName: "score", ModelName: "churn", TransformInput: {}, TransformOutput: {}, TransformResources: {} },
+    aws: [
+      [
+        ["sagemaker:CreateTransformJob", "sagemaker:DescribeTransformJob", "sagemaker:StopTransformJob"],
+        [`arn:aws:sagemaker:${A}:transform-job/score*`],
+      ],
+      [["sagemaker:ListTags"], ["*"]],
+      [["iam:PassRole"], [`arn:aws:iam::${ACCOUNT}:role/*`]],
+      rule("StepFunctionsGetEventsForSageMakerTransformJobsRule"),
+    ],
+    omitted: {
+      "iam:PassRole":
+        "AWS's template lists [[roleArn]], the role SageMaker reads model artifacts with; CreateTransformJob has no role parameter: CreateModel passed that role",
+    },
   },
   {
     integration: "elasticmapreduce:addStep",

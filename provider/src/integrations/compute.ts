@@ -1,5 +1,5 @@
 /** ECS/Fargate, Batch, EKS, EMR (on EC2, on EKS, Serverless) and CodeBuild. */
-import { arn, nameOrArn, passRole } from "./arns";
+import { arn, nameOrArn, passRole, unique } from "./arns";
 import { job } from "./job";
 import { tagsOn } from "./implied";
 import type { IamContext, IntegrationEntry, IntegrationTable } from "./spec";
@@ -31,7 +31,21 @@ const virtualCluster = (c: IamContext) => c.scope("VirtualClusterId", (id) => [a
 const serverlessApp = (c: IamContext) => c.scope("ApplicationId", (id) => [arn(c, "emr-serverless", `/applications/${id}`)]);
 const codebuildProject = (c: IamContext, path = "ProjectName") =>
   c.scope(path, (name) => [nameOrArn(name, (n) => arn(c, "codebuild", `project/${n}`))]);
-const anyCodebuildProject = (c: IamContext) => [arn(c, "codebuild", "project/*")];
+/** A build ID is `PROJECT:UUID`: its project (any project of the account for an ID of another shape). */
+const buildProjects = (c: IamContext, path: string) =>
+  c.scope(path, (id) => [arn(c, "codebuild", `project/${/^(.+):[^:]+$/.exec(id)?.[1] ?? "*"}`)], {
+    whenDynamic: [arn(c, "codebuild", "project/*")],
+  });
+/** A report ARN is `arn:PARTITION:codebuild:REGION:ACCOUNT:report/GROUP:UUID`: its report group. */
+const reportGroups = (c: IamContext, path: string) =>
+  c.scope(
+    path,
+    (report) => {
+      const parts = /^arn:[^:]+:codebuild:([^:]+):(\d{12}):report\/([^:]+):[^:]+$/.exec(report);
+      return [parts ? arn(c, "codebuild", `report-group/${parts[3]}`, parts[1], parts[2]) : arn(c, "codebuild", "report-group/*")];
+    },
+    { whenDynamic: [arn(c, "codebuild", "report-group/*")] },
+  );
 
 /**
  * Node groups and Fargate profiles: `TYPE/CLUSTER/NAME/UUID`. The UUID is assigned at creation,
@@ -281,14 +295,13 @@ export const computeIntegrations: IntegrationTable = {
     sync: [{ actions: ["codebuild:StopBuildBatch", "codebuild:BatchGetBuildBatches"], resources: codebuildProject(c) }],
     rule: "StepFunctionsGetEventForCodeBuildStartBuildBatchRule",
   })),
-  // These take build or report IDs, which do not name the project: any project of the account.
   "codebuild:stopBuild": job(["request-response"], (c) => ({
-    start: [{ actions: ["codebuild:StopBuild"], resources: anyCodebuildProject(c) }],
+    start: [{ actions: ["codebuild:StopBuild"], resources: buildProjects(c, "Id") }],
   })),
   "codebuild:batchDeleteBuilds": job(["request-response"], (c) => ({
-    start: [{ actions: ["codebuild:BatchDeleteBuilds"], resources: anyCodebuildProject(c) }],
+    start: [{ actions: ["codebuild:BatchDeleteBuilds"], resources: unique(buildProjects(c, "Ids[]")) }],
   })),
   "codebuild:batchGetReports": job(["request-response"], (c) => ({
-    start: [{ actions: ["codebuild:BatchGetReports"], resources: [arn(c, "codebuild", "report-group/*")] }],
+    start: [{ actions: ["codebuild:BatchGetReports"], resources: unique(reportGroups(c, "ReportArns[]")) }],
   })),
 };

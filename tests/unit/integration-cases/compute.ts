@@ -317,18 +317,18 @@ export const COMPUTE_CASES: readonly IntegrationCase[] = [
     integration: "codebuild:stopBuild",
     args: { Id: "site-build:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" },
     patterns: ["request-response"],
-    statements: [allow(["codebuild:StopBuild"], ["arn:aws:codebuild:us-east-1:123456789012:project/*"])],
+    statements: [allow(["codebuild:StopBuild"], ["arn:aws:codebuild:us-east-1:123456789012:project/site-build"])],
   },
   {
     integration: "codebuild:batchDeleteBuilds",
     args: { Ids: ["site-build:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"] },
     patterns: ["request-response"],
-    statements: [allow(["codebuild:BatchDeleteBuilds"], ["arn:aws:codebuild:us-east-1:123456789012:project/*"])],
+    statements: [allow(["codebuild:BatchDeleteBuilds"], ["arn:aws:codebuild:us-east-1:123456789012:project/site-build"])],
   },
   {
     integration: "codebuild:batchGetReports",
     args: { ReportArns: ["arn:aws:codebuild:us-east-1:123456789012:report/site-tests:0f1e2d3c"] },
     patterns: ["request-response"],
-    statements: [allow(["codebuild:BatchGetReports"], ["arn:aws:codebuild:us-east-1:123456789012:report-group/*"])],
+    statements: [allow(["codebuild:BatchGetReports"], ["arn:aws:codebuild:us-east-1:123456789012:report-group/site-tests"])],
   },
 ];
