@@ -64,6 +64,37 @@ const DOCUMENTED: readonly Documented[] = [
     aws: [[["events:PutEvents"], [`arn:aws:events:${A}:event-bus/orders-bus`]]],
   },
   {
+    // AWS's "Call HTTPS APIs" page: the connection, its secret, and InvokeHTTPEndpoint on the state machine.
+    integration: "http:invoke",
+    pattern: "request-response",
+    parameters: {
+      ApiEndpoint: "https://api.example.com/v1/orders",
+      Method: "POST",
+      InvocationConfig: { ConnectionArn: `arn:aws:events:${A}:connection/example-api/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b` },
+    },
+    aws: [
+      [["events:RetrieveConnectionCredentials"], [`arn:aws:events:${A}:connection/example-api/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`]],
+      [["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], ["arn:aws:secretsmanager:*:*:secret:events!connection/*"]],
+      [["states:InvokeHTTPEndpoint"], [`arn:aws:states:${A}:stateMachine:orders-flow`]],
+    ],
+    added: {
+      "states:InvokeHTTPEndpoint":
+        'on "*", with AWS\'s states:HTTPEndpoint and states:HTTPMethod conditions (asserted in integration-cases/messaging.ts): IAM\'s reference gives the action no resource type, so only "*" is sure to match it',
+    },
+  },
+  {
+    // AWS's page grants all three on "*" ("MediaConvert provides partial support for resource-level access control")
+    // and iam:PassRole on "*": the role named and IAM's resource types for CreateJob, GetJob and CancelJob are narrower.
+    integration: "mediaconvert:createJob",
+    pattern: "sync",
+    parameters: { Role: `arn:aws:iam::${ACCOUNT}:role/media`, Settings: {} },
+    aws: [
+      [["iam:PassRole"], ["*"]],
+      [["mediaconvert:CreateJob", "mediaconvert:GetJob", "mediaconvert:CancelJob"], ["*"]],
+      rule("StepFunctionsGetEventsForMediaConvertJobRule"),
+    ],
+  },
+  {
     integration: "states:startExecution",
     pattern: "sync",
     parameters: { StateMachineArn: `arn:aws:states:${A}:stateMachine:child` },
