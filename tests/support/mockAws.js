@@ -1,9 +1,12 @@
 /**
- * What Pulumi mocks answer in place of AWS: ids, ARNs and URLs shaped like the real ones, and the
- * account/region/partition invokes. Plain JavaScript so the benchmark can load it without a
+ * What Pulumi mocks answer in place of AWS: ids, ARNs and URLs shaped like the real ones (the
+ * package's own shapes, provider/src/local/identifiers.ts), and the account/region/partition
+ * invokes. Plain JavaScript so the benchmark can load it without a
  * TypeScript loader; tests/support/mocks.ts wraps it for the test suites.
  */
 const { createHash } = require("node:crypto");
+// As built (`make build`): the benchmark runs without a TypeScript loader.
+const { awsIdentifiers } = require("../../provider/bin/local/identifiers");
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
@@ -20,21 +23,9 @@ function revisionOf(inputs) {
 function fakeState(type, name, inputs) {
   const physical = inputs.name ?? (inputs.namePrefix ? `${inputs.namePrefix}abc123` : `${name}-abc123`);
   switch (type) {
-    case "aws:sqs/queue:Queue":
-      return {
-        ...inputs,
-        name: physical,
-        arn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${physical}`,
-        url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${physical}`,
-      };
     case "aws:sfn/stateMachine:StateMachine":
       // Step Functions gives every definition or configuration change a new revision ID.
-      return {
-        ...inputs,
-        name: physical,
-        arn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${physical}`,
-        revisionId: revisionOf(inputs),
-      };
+      return { ...inputs, name: physical, ...awsIdentifiers(type, physical, REGION, ACCOUNT), revisionId: revisionOf(inputs) };
     case "aws-native:stepfunctions:StateMachineVersion":
       return { ...inputs, arn: `${inputs.stateMachineArn}:1` };
     case "aws-native:stepfunctions:StateMachineAlias":
@@ -42,18 +33,6 @@ function fakeState(type, name, inputs) {
         ...inputs,
         arn: `${String(inputs.deploymentPreference && inputs.deploymentPreference.stateMachineVersionArn).replace(/:\d+$/, "")}:${inputs.name}`,
       };
-    case "aws:iam/role:Role":
-      return { ...inputs, name: physical, arn: `arn:aws:iam::${ACCOUNT}:role/${physical}` };
-    case "aws:iam/policy:Policy":
-      return { ...inputs, name: physical, arn: `arn:aws:iam::${ACCOUNT}:policy/${physical}` };
-    case "aws:cloudwatch/logGroup:LogGroup":
-      return { ...inputs, name: physical, arn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${physical}` };
-    case "aws:cloudwatch/metricAlarm:MetricAlarm":
-      return { ...inputs, name: physical, arn: `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${physical}` };
-    case "aws:sns/topic:Topic":
-      return { ...inputs, name: physical, arn: `arn:aws:sns:${REGION}:${ACCOUNT}:${physical}` };
-    case "aws:dynamodb/table:Table":
-      return { ...inputs, name: physical, arn: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${physical}` };
     // API Gateway: ids are `${name}-id` (see fakeId); invoke URLs as the real stages build them.
     case "aws:apigateway/restApi:RestApi":
     case "aws:apigatewayv2/api:Api":
@@ -72,7 +51,7 @@ function fakeState(type, name, inputs) {
         invokeUrl: `https://${inputs.apiId}.execute-api.${REGION}.amazonaws.com/${inputs.name === "$default" ? "" : inputs.name}`,
       };
     default:
-      return { ...inputs, name: physical };
+      return { ...inputs, name: physical, ...awsIdentifiers(type, physical, REGION, ACCOUNT) };
   }
 }
 

@@ -6,6 +6,7 @@
  * when deploying (deploy.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { awsIdentifiers } from "./identifiers";
 import { LOCALSTACK_ACCOUNT as ACCOUNT, LOCALSTACK_REGION as REGION } from "./localstack";
 
 export interface Derived {
@@ -23,25 +24,10 @@ export interface Derived {
 const physicalName = (name: string, inputs: Record<string, unknown>) =>
   String(inputs.name ?? (inputs.namePrefix === undefined ? name : `${String(inputs.namePrefix)}local`));
 
-export const awsQueueUrl = (name: string) => `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${name}`;
-
 /** `endpoint`: LocalStack's, for the stage's invoke URL. */
 export function localState(type: string, name: string, inputs: Record<string, unknown>, endpoint: string): Record<string, unknown> {
   const physical = physicalName(name, inputs);
   switch (type) {
-    // The URL AWS would give: the analysis checks its shape. The deployer maps it to LocalStack's.
-    case "aws:sqs/queue:Queue":
-      return { ...inputs, name: physical, arn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${physical}`, url: awsQueueUrl(physical) };
-    case "aws:sfn/stateMachine:StateMachine":
-      return { ...inputs, name: physical, arn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${physical}` };
-    case "aws:iam/role:Role":
-      return { ...inputs, name: physical, arn: `arn:aws:iam::${ACCOUNT}:role/${physical}` };
-    case "aws:iam/policy:Policy":
-      return { ...inputs, name: physical, arn: `arn:aws:iam::${ACCOUNT}:policy/${physical}` };
-    case "aws:cloudwatch/logGroup:LogGroup":
-      return { ...inputs, name: physical, arn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${physical}` };
-    case "aws:cloudwatch/metricAlarm:MetricAlarm":
-      return { ...inputs, name: physical, arn: `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${physical}` };
     // The REST API is created with this id (LocalStack's `_custom_id_` tag), so its execution ARN holds.
     case "aws:apigateway/restApi:RestApi":
       return {
@@ -52,8 +38,9 @@ export function localState(type: string, name: string, inputs: Record<string, un
       };
     case "aws:apigateway/stage:Stage":
       return { ...inputs, invokeUrl: `${endpoint}/restapis/${inputs.restApi}/${inputs.stageName}/_user_request_` };
+    // Queue URLs as AWS gives them, since the analysis checks their shape; the deployer maps them to LocalStack's.
     default:
-      return { ...inputs, name: physical };
+      return { ...inputs, name: physical, ...awsIdentifiers(type, physical, REGION, ACCOUNT) };
   }
 }
 
