@@ -34,6 +34,11 @@ interface Documented {
 const ATHENA_GLUE_DDL =
   "DDL that drops or alters databases, tables and partitions, and user-defined functions: a query task reads the catalog and creates tables and partitions (CTAS, INSERT); it does not administer the catalog";
 
+const LAMBDA_QUALIFIERS = {
+  "lambda:InvokeFunction":
+    "also on price-quote:* : an unqualified function name may be called with a version or alias qualifier, which IAM matches only with the qualified ARN",
+};
+
 const DOCUMENTED: readonly Documented[] = [
   {
     integration: "sqs:sendMessage",
@@ -52,16 +57,97 @@ const DOCUMENTED: readonly Documented[] = [
     pattern: "request-response",
     parameters: { FunctionName: "price-quote", "Payload.$": "$" },
     aws: [[["lambda:InvokeFunction"], [`arn:aws:lambda:${A}:function:price-quote`]]],
-    added: {
-      "lambda:InvokeFunction":
-        "also on price-quote:* : an unqualified function name may be called with a version or alias qualifier, which IAM matches only with the qualified ARN",
-    },
+    added: LAMBDA_QUALIFIERS,
   },
   {
     integration: "events:putEvents",
     pattern: "request-response",
     parameters: { Entries: [{ EventBusName: "orders-bus", Source: "s", DetailType: "d", Detail: {} }] },
     aws: [[["events:PutEvents"], [`arn:aws:events:${A}:event-bus/orders-bus`]]],
+  },
+  {
+    integration: "lambda:invoke",
+    pattern: "callback",
+    parameters: { FunctionName: "price-quote", Payload: { "token.$": "$$.Task.Token" } },
+    aws: [[["lambda:InvokeFunction"], [`arn:aws:lambda:${A}:function:price-quote`]]],
+    added: LAMBDA_QUALIFIERS,
+  },
+  {
+    integration: "sqs:sendMessage",
+    pattern: "request-response",
+    parameters: { QueueUrl: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/orders`, MessageBody: "hi" },
+    aws: [[["sqs:SendMessage"], [`arn:aws:sqs:${A}:orders`]]],
+  },
+  {
+    integration: "sns:publish",
+    pattern: "callback",
+    parameters: { TopicArn: `arn:aws:sns:${A}:alerts`, Message: { "token.$": "$$.Task.Token" } },
+    aws: [[["sns:Publish"], [`arn:aws:sns:${A}:alerts`]]],
+  },
+  {
+    integration: "events:putEvents",
+    pattern: "callback",
+    parameters: { Entries: [{ EventBusName: "orders-bus", Source: "s", DetailType: "d", Detail: { "token.$": "$$.Task.Token" } }] },
+    aws: [[["events:PutEvents"], [`arn:aws:events:${A}:event-bus/orders-bus`]]],
+  },
+  {
+    // AWS's page: execute-api:Invoke on the API's ARN (api-id/stage/VERB/path, its resource-policy example).
+    integration: "apigateway:invoke",
+    pattern: "request-response",
+    parameters: {
+      ApiEndpoint: `a1b2c3d4e5.execute-api.${REGION}.amazonaws.com`,
+      Method: "POST",
+      Stage: "prod",
+      Path: "/orders",
+      AuthType: "IAM_ROLE",
+    },
+    aws: [[["execute-api:Invoke"], [`arn:aws:execute-api:${A}:a1b2c3d4e5/prod/POST/orders`]]],
+  },
+  {
+    integration: "states:startExecution",
+    pattern: "request-response",
+    parameters: { StateMachineArn: `arn:aws:states:${A}:stateMachine:child` },
+    aws: [[["states:StartExecution"], [`arn:aws:states:${A}:stateMachine:child`]]],
+  },
+  {
+    integration: "states:startExecution",
+    pattern: "callback",
+    parameters: { StateMachineArn: `arn:aws:states:${A}:stateMachine:child`, Input: { "token.$": "$$.Task.Token" } },
+    aws: [[["states:StartExecution"], [`arn:aws:states:${A}:stateMachine:child`]]],
+  },
+  {
+    integration: "batch:submitJob",
+    pattern: "request-response",
+    parameters: { JobName: "n", JobDefinition: "report", JobQueue: "q" },
+    aws: [[["batch:SubmitJob"], ["*"]]],
+  },
+  {
+    integration: "ecs:runTask",
+    pattern: "request-response",
+    parameters: { TaskDefinition: "billing:3" },
+    aws: [[["ecs:RunTask"], [`arn:aws:ecs:${A}:task-definition/billing:3`]]],
+    added: {
+      "iam:PassRole":
+        "RunTask passes the task definition's roles, which the parameters do not name: iam:PassRole on the account's roles, for ecs-tasks.amazonaws.com only (AWS's page says to add iam:PassRole for the task's roles)",
+    },
+  },
+  {
+    integration: "glue:startJobRun",
+    pattern: "request-response",
+    parameters: { JobName: "nightly-etl" },
+    aws: [[["glue:StartJobRun"], ["*"]]],
+  },
+  {
+    integration: "databrew:startJobRun",
+    pattern: "request-response",
+    parameters: { Name: "clean-orders" },
+    aws: [[["databrew:StartJobRun"], [`arn:aws:databrew:${A}:job/*`]]],
+  },
+  {
+    integration: "codebuild:startBuild",
+    pattern: "request-response",
+    parameters: { ProjectName: "site" },
+    aws: [[["codebuild:StartBuild"], [`arn:aws:codebuild:${A}:project/site`]]],
   },
   {
     // AWS's "Call HTTPS APIs" page: the connection, its secret, and InvokeHTTPEndpoint on the state machine.
