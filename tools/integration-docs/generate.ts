@@ -51,7 +51,7 @@ export function describeImplied(rule: Implied): string {
     case "service-linked-role":
       return `always: ${code("iam:CreateServiceLinkedRole")} on its service-linked role ${code(rule.role)}, with ${code(`iam:AWSServiceName = ${rule.service}`)} (AWS documents that the first call creates it).`;
     case "unknown-key":
-      return `${code(rule.path)}: a warning (${code("kms-key-unknown")}) naming ${rule.actions.map(code).join(", ")} for the ${rule.what}'s customer managed key, which the definition cannot name.`;
+      return `${code(rule.path)}: a warning (${code("kms-key-unknown")}) naming ${rule.actions.map(code).join(", ")} for the ${rule.what}'s customer managed key, which the definition cannot name; none once ${code("policyStatements")} grant them on a KMS key ARN or ${code("*")}.`;
   }
 }
 
