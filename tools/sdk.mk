@@ -5,6 +5,7 @@
 #   check-sdks  regenerate into a temp dir and fail, naming the files, when the committed ones differ;
 #               type-check the TypeScript components against the schema
 #   test-sdks   build each SDK and run it under Pulumi's mocks in its language (.NET: generated only)
+#               (first the generator's own tests, tools/sdkgen)
 #
 # The generators are Go programs (tools/sdkgen, tools/sdkgen/java) importing Pulumi's code
 # generators at pinned versions. Building them takes minutes on 2 cores, so the binaries live in

@@ -321,7 +321,7 @@ export interface PolicyStatementArgs {
 }
 
 /**
- * A request-context field the REST request template can copy into the workflow input, under `context`.
+ * A request-context field the REST request template can copy into the workflow input, under `$.context`.
  */
 export type RequestContextField =
   /**
@@ -460,25 +460,25 @@ export interface SyncEndpointJwtArgs {
  */
 export interface SyncEndpointRequestArgs {
   /**
-   * Cognito claims of the caller (authorization COGNITO), under `claims`, by name, e.g. `["sub", "email"]`. Default: none.
+   * Cognito claims of the caller (authorization COGNITO), under `$.claims`, by name, e.g. `["sub", "email"]`. Default: none.
    */
   authorizerClaims?: string[];
   /**
-   * Request-context fields, under `context`. Default: none.
+   * Request-context fields, under `$.context`. Default: none.
    */
   context?: RequestContextField[];
   /**
-   * Headers, under `headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
+   * Headers, under `$.headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
    */
   headers?: boolean | string[];
   /**
-   * Path parameters, under `path`.
+   * Path parameters, under `$.path`.
    *
    * @default true
    */
   pathParameters?: boolean;
   /**
-   * Query string parameters, under `querystring` (the last value of a repeated name).
+   * Query string parameters, under `$.querystring` (the last value of a repeated name).
    *
    * @default true
    */

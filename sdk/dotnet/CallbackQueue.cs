@@ -106,7 +106,7 @@ namespace SfnWorkflows.StepFunctions
         public int? MaxReceiveCount { get; set; }
 
         /// <summary>
-        /// Default: `taskTimeoutSeconds` plus a day, at least 4 days, at most 14 days (14 days when the timeout is not given).
+        /// Default: `TaskTimeoutSeconds` plus a day, at least 4 days, at most 14 days (14 days when the timeout is not given).
         /// </summary>
         [Input("messageRetentionSeconds")]
         public int? MessageRetentionSeconds { get; set; }
@@ -142,7 +142,7 @@ namespace SfnWorkflows.StepFunctions
         public int? TaskTimeoutSeconds { get; set; }
 
         /// <summary>
-        /// Default: `heartbeatSeconds`, at least 30 (at most 43200); 30 when that is not given.
+        /// Default: `HeartbeatSeconds`, at least 30 (at most 43200); 30 when that is not given.
         /// </summary>
         [Input("visibilityTimeoutSeconds")]
         public int? VisibilityTimeoutSeconds { get; set; }

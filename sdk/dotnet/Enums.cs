@@ -70,11 +70,11 @@ namespace SfnWorkflows.StepFunctions
         /// </summary>
         public static Authorization ApiKey { get; } = new Authorization("API_KEY");
         /// <summary>
-        /// REST only: a Cognito user pool authorizer over `cognitoUserPoolArns`.
+        /// REST only: a Cognito user pool authorizer over `CognitoUserPoolArns`.
         /// </summary>
         public static Authorization Cognito { get; } = new Authorization("COGNITO");
         /// <summary>
-        /// HTTP only: a JWT authorizer with the `jwt` issuer and audience.
+        /// HTTP only: a JWT authorizer with the `Jwt` issuer and audience.
         /// </summary>
         public static Authorization Jwt { get; } = new Authorization("JWT");
 
@@ -111,11 +111,11 @@ namespace SfnWorkflows.StepFunctions
         /// </summary>
         public static DeploymentType AllAtOnce { get; } = new DeploymentType("ALL_AT_ONCE");
         /// <summary>
-        /// `percentage` of traffic first, the rest after `intervalMinutes` if no alarm fired.
+        /// `Percentage` of traffic first, the rest after `IntervalMinutes` if no alarm fired.
         /// </summary>
         public static DeploymentType Canary { get; } = new DeploymentType("CANARY");
         /// <summary>
-        /// `percentage` more traffic every `intervalMinutes` until all of it has moved.
+        /// `Percentage` more traffic every `IntervalMinutes` until all of it has moved.
         /// </summary>
         public static DeploymentType Linear { get; } = new DeploymentType("LINEAR");
 
@@ -311,7 +311,7 @@ namespace SfnWorkflows.StepFunctions
     }
 
     /// <summary>
-    /// A request-context field the REST request template can copy into the workflow input, under `context`.
+    /// A request-context field the REST request template can copy into the workflow input, under `$.context`.
     /// </summary>
     [EnumType]
     public readonly struct RequestContextField : IEquatable<RequestContextField>

@@ -11,7 +11,7 @@ using Pulumi;
 namespace SfnWorkflows.StepFunctions
 {
     /// <summary>
-    /// An API Gateway endpoint that runs an EXPRESS state machine synchronously (StartSyncExecution) and answers with its output, mapping execution errors to HTTP status codes. A Workflow creates one with its `syncEndpoint` input; it is also usable alone in front of any EXPRESS state machine (with a literal ARN nothing about the machine can be checked).
+    /// An API Gateway endpoint that runs an EXPRESS state machine synchronously (StartSyncExecution) and answers with its output, mapping execution errors to HTTP status codes. A Workflow creates one with its `SyncEndpoint` input; it is also usable alone in front of any EXPRESS state machine (with a literal ARN nothing about the machine can be checked).
     /// </summary>
     [StepFunctionsResourceType("sfn-workflows:index:SyncEndpoint")]
     public partial class SyncEndpoint : global::Pulumi.ComponentResource
@@ -136,7 +136,7 @@ namespace SfnWorkflows.StepFunctions
         }
 
         /// <summary>
-        /// REST only: status of a FAILED execution whose error `errorStatusCodes` does not map.
+        /// REST only: status of a FAILED execution whose error `ErrorStatusCodes` does not map.
         /// </summary>
         [Input("failedStatusCode")]
         public int? FailedStatusCode { get; set; }
@@ -181,7 +181,7 @@ namespace SfnWorkflows.StepFunctions
         private InputMap<string>? _tags;
 
         /// <summary>
-        /// Tags for every taggable child resource (in a Workflow: default the workflow's `tags`).
+        /// Tags for every taggable child resource (in a Workflow: default the workflow's `Tags`).
         /// </summary>
         public InputMap<string> Tags
         {

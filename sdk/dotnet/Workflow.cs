@@ -23,7 +23,7 @@ namespace SfnWorkflows.StepFunctions
         public Output<ImmutableDictionary<string, string>> AlarmArns { get; private set; } = null!;
 
         /// <summary>
-        /// ARN of the alias executions should start through; absent without `deployment`. Export it beside `stateMachineArn` for stack references.
+        /// ARN of the alias executions should start through; absent without `Deployment`. Export it beside `StateMachineArn` for stack references.
         /// </summary>
         [Output("aliasArn")]
         public Output<string?> AliasArn { get; private set; } = null!;
@@ -41,7 +41,7 @@ namespace SfnWorkflows.StepFunctions
         public Output<string> Diagram { get; private set; } = null!;
 
         /// <summary>
-        /// The full invoke URL of the synchronous endpoint's route; absent without `syncEndpoint`.
+        /// The full invoke URL of the synchronous endpoint's route; absent without `SyncEndpoint`.
         /// </summary>
         [Output("endpointUrl")]
         public Output<string?> EndpointUrl { get; private set; } = null!;
@@ -136,7 +136,7 @@ namespace SfnWorkflows.StepFunctions
         }
 
         /// <summary>
-        /// The ASL document, as an object (a dict, map or JSON object of your language) or as a JSON string, known when the program runs: every check happens at preview. Dynamic values go in through `${Key}` placeholders filled from `definitionSubstitutions` and `callbacks`.
+        /// The ASL document, as an object (a dict, map or JSON object of your language) or as a JSON string, known when the program runs: every check happens at preview. Dynamic values go in through `${Key}` placeholders filled from `DefinitionSubstitutions` and `Callbacks`.
         /// </summary>
         [Input("definition", required: true)]
         public Union<string, ImmutableDictionary<string, object>> Definition { get; set; } = null!;
@@ -154,7 +154,7 @@ namespace SfnWorkflows.StepFunctions
         }
 
         /// <summary>
-        /// Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
+        /// Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `AliasArn` output) then uses the alias. Default: none (executions run the latest definition).
         /// </summary>
         [Input("deployment")]
         public Inputs.WorkflowDeploymentArgs? Deployment { get; set; }

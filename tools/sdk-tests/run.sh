@@ -2,7 +2,7 @@
 # make test-sdks: build every generated SDK and exercise it in its own language, under Pulumi's
 # mocks. Each step is timed; a summary and "test-sdks: N passed, N failed" close the output.
 #
-#   tools/sdk-tests/run.sh [python] [go] [java] [dotnet]     (default: all)
+#   tools/sdk-tests/run.sh [sdkgen] [python] [go] [java] [dotnet]     (default: all)
 #
 # Environment: SDK_CACHE (virtualenv, Maven build output; default ~/.cache/sfn-workflows),
 # PY_PULUMI (the pulumi PyPI version the Python test installs).
@@ -16,7 +16,7 @@ PY_PULUMI="${PY_PULUMI:-3.255.0}"
 mkdir -p "$SDK_CACHE"
 
 steps=("$@")
-[ ${#steps[@]} -eq 0 ] && steps=(python go java dotnet)
+[ ${#steps[@]} -eq 0 ] && steps=(sdkgen python go java dotnet)
 
 passed=0
 failed=0
@@ -39,6 +39,11 @@ run_step() {
     failed=$((failed + 1))
     summary+=("$(printf '  %-8s FAILED  %6ss' "$name" "$(elapsed "$start")")")
   fi
+}
+
+test_sdkgen() {
+  # The generator's own rules (how each language's docs name properties), on sample schemas.
+  (cd "$ROOT/tools/sdkgen" && go test -mod=readonly -trimpath -buildvcs=false -count=1 ./...)
 }
 
 test_python() {
@@ -87,6 +92,7 @@ test_dotnet() {
 total_start="$(now)"
 for step in "${steps[@]}"; do
   case "$step" in
+    sdkgen) run_step sdkgen test_sdkgen ;;
     python) run_step python test_python ;;
     go) run_step go test_go ;;
     java) run_step java test_java ;;
@@ -97,7 +103,7 @@ for step in "${steps[@]}"; do
       summary+=("$(printf '  %-8s %s' dotnet 'generated only, NOT compiled (no .NET toolchain here)')")
       ;;
     *)
-      echo "unknown step $step (python, go, java, dotnet)" >&2
+      echo "unknown step $step (sdkgen, python, go, java, dotnet)" >&2
       exit 2
       ;;
   esac

@@ -6,7 +6,8 @@
 //	sdkgen -schema schema.json -out sdk [-lang python,go,dotnet]
 //
 // Each language directory under -out is removed and written anew, so files the generator no
-// longer produces disappear.
+// longer produces disappear. Before each language's generator runs, the schema's descriptions
+// are rewritten to name properties as that language does (localizedocs.go).
 package main
 
 import (
@@ -128,6 +129,10 @@ func generate(lang, schemaPath string) (map[string][]byte, error) {
 	spec, err := readSpec(schemaPath)
 	if err != nil {
 		return nil, err
+	}
+	// The docs name properties as this language's SDK does (docs/languages.md, "Names in the docs").
+	if name, ok := docNamers[lang]; ok {
+		localizeDocs(&spec, name)
 	}
 	switch lang {
 	case "python":

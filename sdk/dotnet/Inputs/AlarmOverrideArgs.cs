@@ -12,12 +12,12 @@ namespace SfnWorkflows.StepFunctions.Inputs
 {
 
     /// <summary>
-    /// Settings of one workflow alarm; anything not set here is taken from the workflow's `alarms`.
+    /// Settings of one workflow alarm; anything not set here is taken from the workflow's `Alarms`.
     /// </summary>
     public sealed class AlarmOverrideArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// Breaching periods that raise the alarm. Default: the workflow's `alarms.datapointsToAlarm`, else all of them.
+        /// Breaching periods that raise the alarm. Default: the workflow's `Alarms.DatapointsToAlarm`, else all of them.
         /// </summary>
         [Input("datapointsToAlarm")]
         public int? DatapointsToAlarm { get; set; }
@@ -29,13 +29,13 @@ namespace SfnWorkflows.StepFunctions.Inputs
         public bool? Enabled { get; set; }
 
         /// <summary>
-        /// Periods evaluated. Default: the workflow's `alarms.evaluationPeriods`, else 1.
+        /// Periods evaluated. Default: the workflow's `Alarms.EvaluationPeriods`, else 1.
         /// </summary>
         [Input("evaluationPeriods")]
         public int? EvaluationPeriods { get; set; }
 
         /// <summary>
-        /// Evaluation period in seconds. Default: the workflow's `alarms.period`, else 300.
+        /// Evaluation period in seconds. Default: the workflow's `Alarms.Period`, else 300.
         /// </summary>
         [Input("period")]
         public int? Period { get; set; }
@@ -47,7 +47,7 @@ namespace SfnWorkflows.StepFunctions.Inputs
         public double? Threshold { get; set; }
 
         /// <summary>
-        /// Default: the workflow's `alarms.treatMissingData`, else `notBreaching`.
+        /// Default: the workflow's `Alarms.TreatMissingData`, else `notBreaching`.
         /// </summary>
         [Input("treatMissingData")]
         public SfnWorkflows.StepFunctions.TreatMissingData? TreatMissingData { get; set; }

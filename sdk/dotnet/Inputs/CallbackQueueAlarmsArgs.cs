@@ -20,7 +20,7 @@ namespace SfnWorkflows.StepFunctions.Inputs
         private List<Input<string>>? _actions;
 
         /// <summary>
-        /// ARNs notified when an alarm fires (SNS topics, ...). Default: none (in a Workflow: the workflow's `alarms.actions`).
+        /// ARNs notified when an alarm fires (SNS topics, ...). Default: none (in a Workflow: the workflow's `Alarms.Actions`).
         /// </summary>
         public List<Input<string>> Actions
         {
@@ -29,7 +29,7 @@ namespace SfnWorkflows.StepFunctions.Inputs
         }
 
         /// <summary>
-        /// Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+        /// Breaching periods (of `EvaluationPeriods`) that raise the alarm. Default: all of them.
         /// </summary>
         [Input("datapointsToAlarm")]
         public int? DatapointsToAlarm { get; set; }
@@ -83,7 +83,7 @@ namespace SfnWorkflows.StepFunctions.Inputs
         public int? OldestMessageAgeSeconds { get; set; }
 
         /// <summary>
-        /// Evaluation period in seconds. Default 60 (in a Workflow: the workflow's `alarms.period` when set).
+        /// Evaluation period in seconds. Default 60 (in a Workflow: the workflow's `Alarms.Period` when set).
         /// </summary>
         [Input("period")]
         public int? Period { get; set; }

@@ -20,7 +20,7 @@ namespace SfnWorkflows.StepFunctions.Inputs
         private List<string>? _authorizerClaims;
 
         /// <summary>
-        /// Cognito claims of the caller (authorization COGNITO), under `claims`, by name, e.g. `["sub", "email"]`. Default: none.
+        /// Cognito claims of the caller (authorization COGNITO), under `$.claims`, by name, e.g. `["sub", "email"]`. Default: none.
         /// </summary>
         public List<string> AuthorizerClaims
         {
@@ -32,7 +32,7 @@ namespace SfnWorkflows.StepFunctions.Inputs
         private List<SfnWorkflows.StepFunctions.RequestContextField>? _context;
 
         /// <summary>
-        /// Request-context fields, under `context`. Default: none.
+        /// Request-context fields, under `$.context`. Default: none.
         /// </summary>
         public List<SfnWorkflows.StepFunctions.RequestContextField> Context
         {
@@ -41,19 +41,19 @@ namespace SfnWorkflows.StepFunctions.Inputs
         }
 
         /// <summary>
-        /// Headers, under `headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
+        /// Headers, under `$.headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
         /// </summary>
         [Input("headers")]
         public Union<bool, ImmutableArray<string>>? Headers { get; set; }
 
         /// <summary>
-        /// Path parameters, under `path`.
+        /// Path parameters, under `$.path`.
         /// </summary>
         [Input("pathParameters")]
         public bool? PathParameters { get; set; }
 
         /// <summary>
-        /// Query string parameters, under `querystring` (the last value of a repeated name).
+        /// Query string parameters, under `$.querystring` (the last value of a repeated name).
         /// </summary>
         [Input("queryString")]
         public bool? QueryString { get; set; }

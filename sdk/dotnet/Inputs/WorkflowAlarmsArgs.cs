@@ -29,7 +29,7 @@ namespace SfnWorkflows.StepFunctions.Inputs
         }
 
         /// <summary>
-        /// Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+        /// Breaching periods (of `EvaluationPeriods`) that raise the alarm. Default: all of them.
         /// </summary>
         [Input("datapointsToAlarm")]
         public int? DatapointsToAlarm { get; set; }

@@ -17,7 +17,7 @@ namespace SfnWorkflows.StepFunctions.Inputs
     public sealed class WorkflowCallbackArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// Overrides for this queue's alarms; unset settings come from the workflow's `alarms`.
+        /// Overrides for this queue's alarms; unset settings come from the workflow's `Alarms`.
         /// </summary>
         [Input("alarms")]
         public Inputs.CallbackQueueAlarmsArgs? Alarms { get; set; }

@@ -12,7 +12,7 @@ namespace SfnWorkflows.StepFunctions.Inputs
 {
 
     /// <summary>
-    /// An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: the inputs of `SyncEndpoint` without `stateMachineArn`.
+    /// An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: the inputs of `SyncEndpoint` without `StateMachineArn`.
     /// </summary>
     public sealed class WorkflowSyncEndpointArgs : global::Pulumi.ResourceArgs
     {
@@ -77,7 +77,7 @@ namespace SfnWorkflows.StepFunctions.Inputs
         }
 
         /// <summary>
-        /// REST only: status of a FAILED execution whose error `errorStatusCodes` does not map.
+        /// REST only: status of a FAILED execution whose error `ErrorStatusCodes` does not map.
         /// </summary>
         [Input("failedStatusCode")]
         public int? FailedStatusCode { get; set; }
@@ -116,7 +116,7 @@ namespace SfnWorkflows.StepFunctions.Inputs
         private InputMap<string>? _tags;
 
         /// <summary>
-        /// Tags for every taggable child resource (in a Workflow: default the workflow's `tags`).
+        /// Tags for every taggable child resource (in a Workflow: default the workflow's `Tags`).
         /// </summary>
         public InputMap<string> Tags
         {

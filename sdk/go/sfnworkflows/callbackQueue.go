@@ -61,7 +61,7 @@ type callbackQueueArgs struct {
 	KmsKeyArn *string `pulumi:"kmsKeyArn"`
 	// Receives before a message moves to the dead-letter queue (1-1000).
 	MaxReceiveCount *int `pulumi:"maxReceiveCount"`
-	// Default: `taskTimeoutSeconds` plus a day, at least 4 days, at most 14 days (14 days when the timeout is not given).
+	// Default: `TaskTimeoutSeconds` plus a day, at least 4 days, at most 14 days (14 days when the timeout is not given).
 	MessageRetentionSeconds *int `pulumi:"messageRetentionSeconds"`
 	// Only these roles may send messages; anyone else is denied `sqs:SendMessage` (a Workflow passes its execution role). Default: no sender restriction.
 	SenderRoleArns []string `pulumi:"senderRoleArns"`
@@ -69,7 +69,7 @@ type callbackQueueArgs struct {
 	Tags map[string]string `pulumi:"tags"`
 	// Longest `TimeoutSeconds` of the tasks feeding the queue (a Workflow fills it in). Sizes the retention.
 	TaskTimeoutSeconds *int `pulumi:"taskTimeoutSeconds"`
-	// Default: `heartbeatSeconds`, at least 30 (at most 43200); 30 when that is not given.
+	// Default: `HeartbeatSeconds`, at least 30 (at most 43200); 30 when that is not given.
 	VisibilityTimeoutSeconds *int `pulumi:"visibilityTimeoutSeconds"`
 }
 
@@ -83,7 +83,7 @@ type CallbackQueueArgs struct {
 	KmsKeyArn pulumi.StringPtrInput
 	// Receives before a message moves to the dead-letter queue (1-1000).
 	MaxReceiveCount *int
-	// Default: `taskTimeoutSeconds` plus a day, at least 4 days, at most 14 days (14 days when the timeout is not given).
+	// Default: `TaskTimeoutSeconds` plus a day, at least 4 days, at most 14 days (14 days when the timeout is not given).
 	MessageRetentionSeconds *int
 	// Only these roles may send messages; anyone else is denied `sqs:SendMessage` (a Workflow passes its execution role). Default: no sender restriction.
 	SenderRoleArns []pulumi.StringInput
@@ -91,7 +91,7 @@ type CallbackQueueArgs struct {
 	Tags pulumi.StringMapInput
 	// Longest `TimeoutSeconds` of the tasks feeding the queue (a Workflow fills it in). Sizes the retention.
 	TaskTimeoutSeconds *int
-	// Default: `heartbeatSeconds`, at least 30 (at most 43200); 30 when that is not given.
+	// Default: `HeartbeatSeconds`, at least 30 (at most 43200); 30 when that is not given.
 	VisibilityTimeoutSeconds *int
 }
 

@@ -188,9 +188,9 @@ const (
 	AuthorizationNone = Authorization("NONE")
 	// REST only: callers send an API key (`x-api-key`); a usage plan and a key are created.
 	AuthorizationApiKey = Authorization("API_KEY")
-	// REST only: a Cognito user pool authorizer over `cognitoUserPoolArns`.
+	// REST only: a Cognito user pool authorizer over `CognitoUserPoolArns`.
 	AuthorizationCognito = Authorization("COGNITO")
-	// HTTP only: a JWT authorizer with the `jwt` issuer and audience.
+	// HTTP only: a JWT authorizer with the `Jwt` issuer and audience.
 	AuthorizationJwt = Authorization("JWT")
 )
 
@@ -361,9 +361,9 @@ type DeploymentType string
 const (
 	// All traffic moves at once; the alarms are watched and roll it back.
 	DeploymentTypeAllAtOnce = DeploymentType("ALL_AT_ONCE")
-	// `percentage` of traffic first, the rest after `intervalMinutes` if no alarm fired.
+	// `Percentage` of traffic first, the rest after `IntervalMinutes` if no alarm fired.
 	DeploymentTypeCanary = DeploymentType("CANARY")
-	// `percentage` more traffic every `intervalMinutes` until all of it has moved.
+	// `Percentage` more traffic every `IntervalMinutes` until all of it has moved.
 	DeploymentTypeLinear = DeploymentType("LINEAR")
 )
 
@@ -1264,7 +1264,7 @@ func (in *policyEffectPtr) ToPolicyEffectPtrOutputWithContext(ctx context.Contex
 	return pulumi.ToOutputWithContext(ctx, in).(PolicyEffectPtrOutput)
 }
 
-// A request-context field the REST request template can copy into the workflow input, under `context`.
+// A request-context field the REST request template can copy into the workflow input, under `$.context`.
 type RequestContextField string
 
 const (

@@ -13,19 +13,19 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// Settings of one workflow alarm; anything not set here is taken from the workflow's `alarms`.
+// Settings of one workflow alarm; anything not set here is taken from the workflow's `Alarms`.
 type AlarmOverride struct {
-	// Breaching periods that raise the alarm. Default: the workflow's `alarms.datapointsToAlarm`, else all of them.
+	// Breaching periods that raise the alarm. Default: the workflow's `Alarms.DatapointsToAlarm`, else all of them.
 	DatapointsToAlarm *int `pulumi:"datapointsToAlarm"`
 	// `false` skips this alarm.
 	Enabled *bool `pulumi:"enabled"`
-	// Periods evaluated. Default: the workflow's `alarms.evaluationPeriods`, else 1.
+	// Periods evaluated. Default: the workflow's `Alarms.EvaluationPeriods`, else 1.
 	EvaluationPeriods *int `pulumi:"evaluationPeriods"`
-	// Evaluation period in seconds. Default: the workflow's `alarms.period`, else 300.
+	// Evaluation period in seconds. Default: the workflow's `Alarms.Period`, else 300.
 	Period *int `pulumi:"period"`
 	// Count (per period) at or above which the alarm fires.
 	Threshold *float64 `pulumi:"threshold"`
-	// Default: the workflow's `alarms.treatMissingData`, else `notBreaching`.
+	// Default: the workflow's `Alarms.TreatMissingData`, else `notBreaching`.
 	TreatMissingData *TreatMissingData `pulumi:"treatMissingData"`
 }
 
@@ -57,19 +57,19 @@ type AlarmOverrideInput interface {
 	ToAlarmOverrideOutputWithContext(context.Context) AlarmOverrideOutput
 }
 
-// Settings of one workflow alarm; anything not set here is taken from the workflow's `alarms`.
+// Settings of one workflow alarm; anything not set here is taken from the workflow's `Alarms`.
 type AlarmOverrideArgs struct {
-	// Breaching periods that raise the alarm. Default: the workflow's `alarms.datapointsToAlarm`, else all of them.
+	// Breaching periods that raise the alarm. Default: the workflow's `Alarms.DatapointsToAlarm`, else all of them.
 	DatapointsToAlarm *int `pulumi:"datapointsToAlarm"`
 	// `false` skips this alarm.
 	Enabled *bool `pulumi:"enabled"`
-	// Periods evaluated. Default: the workflow's `alarms.evaluationPeriods`, else 1.
+	// Periods evaluated. Default: the workflow's `Alarms.EvaluationPeriods`, else 1.
 	EvaluationPeriods *int `pulumi:"evaluationPeriods"`
-	// Evaluation period in seconds. Default: the workflow's `alarms.period`, else 300.
+	// Evaluation period in seconds. Default: the workflow's `Alarms.Period`, else 300.
 	Period *int `pulumi:"period"`
 	// Count (per period) at or above which the alarm fires.
 	Threshold *float64 `pulumi:"threshold"`
-	// Default: the workflow's `alarms.treatMissingData`, else `notBreaching`.
+	// Default: the workflow's `Alarms.TreatMissingData`, else `notBreaching`.
 	TreatMissingData *TreatMissingData `pulumi:"treatMissingData"`
 }
 
@@ -142,7 +142,7 @@ func (i *alarmOverridePtrType) ToAlarmOverridePtrOutputWithContext(ctx context.C
 	return pulumi.ToOutputWithContext(ctx, i).(AlarmOverridePtrOutput)
 }
 
-// Settings of one workflow alarm; anything not set here is taken from the workflow's `alarms`.
+// Settings of one workflow alarm; anything not set here is taken from the workflow's `Alarms`.
 type AlarmOverrideOutput struct{ *pulumi.OutputState }
 
 func (AlarmOverrideOutput) ElementType() reflect.Type {
@@ -167,7 +167,7 @@ func (o AlarmOverrideOutput) ToAlarmOverridePtrOutputWithContext(ctx context.Con
 	}).(AlarmOverridePtrOutput)
 }
 
-// Breaching periods that raise the alarm. Default: the workflow's `alarms.datapointsToAlarm`, else all of them.
+// Breaching periods that raise the alarm. Default: the workflow's `Alarms.DatapointsToAlarm`, else all of them.
 func (o AlarmOverrideOutput) DatapointsToAlarm() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v AlarmOverride) *int { return v.DatapointsToAlarm }).(pulumi.IntPtrOutput)
 }
@@ -177,12 +177,12 @@ func (o AlarmOverrideOutput) Enabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v AlarmOverride) *bool { return v.Enabled }).(pulumi.BoolPtrOutput)
 }
 
-// Periods evaluated. Default: the workflow's `alarms.evaluationPeriods`, else 1.
+// Periods evaluated. Default: the workflow's `Alarms.EvaluationPeriods`, else 1.
 func (o AlarmOverrideOutput) EvaluationPeriods() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v AlarmOverride) *int { return v.EvaluationPeriods }).(pulumi.IntPtrOutput)
 }
 
-// Evaluation period in seconds. Default: the workflow's `alarms.period`, else 300.
+// Evaluation period in seconds. Default: the workflow's `Alarms.Period`, else 300.
 func (o AlarmOverrideOutput) Period() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v AlarmOverride) *int { return v.Period }).(pulumi.IntPtrOutput)
 }
@@ -192,7 +192,7 @@ func (o AlarmOverrideOutput) Threshold() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v AlarmOverride) *float64 { return v.Threshold }).(pulumi.Float64PtrOutput)
 }
 
-// Default: the workflow's `alarms.treatMissingData`, else `notBreaching`.
+// Default: the workflow's `Alarms.TreatMissingData`, else `notBreaching`.
 func (o AlarmOverrideOutput) TreatMissingData() TreatMissingDataPtrOutput {
 	return o.ApplyT(func(v AlarmOverride) *TreatMissingData { return v.TreatMissingData }).(TreatMissingDataPtrOutput)
 }
@@ -221,7 +221,7 @@ func (o AlarmOverridePtrOutput) Elem() AlarmOverrideOutput {
 	}).(AlarmOverrideOutput)
 }
 
-// Breaching periods that raise the alarm. Default: the workflow's `alarms.datapointsToAlarm`, else all of them.
+// Breaching periods that raise the alarm. Default: the workflow's `Alarms.DatapointsToAlarm`, else all of them.
 func (o AlarmOverridePtrOutput) DatapointsToAlarm() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *AlarmOverride) *int {
 		if v == nil {
@@ -241,7 +241,7 @@ func (o AlarmOverridePtrOutput) Enabled() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
-// Periods evaluated. Default: the workflow's `alarms.evaluationPeriods`, else 1.
+// Periods evaluated. Default: the workflow's `Alarms.EvaluationPeriods`, else 1.
 func (o AlarmOverridePtrOutput) EvaluationPeriods() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *AlarmOverride) *int {
 		if v == nil {
@@ -251,7 +251,7 @@ func (o AlarmOverridePtrOutput) EvaluationPeriods() pulumi.IntPtrOutput {
 	}).(pulumi.IntPtrOutput)
 }
 
-// Evaluation period in seconds. Default: the workflow's `alarms.period`, else 300.
+// Evaluation period in seconds. Default: the workflow's `Alarms.Period`, else 300.
 func (o AlarmOverridePtrOutput) Period() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *AlarmOverride) *int {
 		if v == nil {
@@ -271,7 +271,7 @@ func (o AlarmOverridePtrOutput) Threshold() pulumi.Float64PtrOutput {
 	}).(pulumi.Float64PtrOutput)
 }
 
-// Default: the workflow's `alarms.treatMissingData`, else `notBreaching`.
+// Default: the workflow's `Alarms.TreatMissingData`, else `notBreaching`.
 func (o AlarmOverridePtrOutput) TreatMissingData() TreatMissingDataPtrOutput {
 	return o.ApplyT(func(v *AlarmOverride) *TreatMissingData {
 		if v == nil {
@@ -283,9 +283,9 @@ func (o AlarmOverridePtrOutput) TreatMissingData() TreatMissingDataPtrOutput {
 
 // The alarms of a callback queue: oldest message age (workers are late) and messages in the dead-letter queue.
 type CallbackQueueAlarms struct {
-	// ARNs notified when an alarm fires (SNS topics, ...). Default: none (in a Workflow: the workflow's `alarms.actions`).
+	// ARNs notified when an alarm fires (SNS topics, ...). Default: none (in a Workflow: the workflow's `Alarms.Actions`).
 	Actions []string `pulumi:"actions"`
-	// Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+	// Breaching periods (of `EvaluationPeriods`) that raise the alarm. Default: all of them.
 	DatapointsToAlarm *int `pulumi:"datapointsToAlarm"`
 	// Messages in the dead-letter queue at or above which the alarm fires.
 	DeadLetterThreshold *float64 `pulumi:"deadLetterThreshold"`
@@ -299,7 +299,7 @@ type CallbackQueueAlarms struct {
 	OkActions []string `pulumi:"okActions"`
 	// Age of the oldest message, in seconds, at or above which the late-worker alarm fires. Default: the heartbeat interval of the tasks feeding the queue, else the visibility timeout.
 	OldestMessageAgeSeconds *int `pulumi:"oldestMessageAgeSeconds"`
-	// Evaluation period in seconds. Default 60 (in a Workflow: the workflow's `alarms.period` when set).
+	// Evaluation period in seconds. Default 60 (in a Workflow: the workflow's `Alarms.Period` when set).
 	Period *int `pulumi:"period"`
 	// Default `notBreaching` (in a Workflow: the workflow's when set).
 	TreatMissingData *TreatMissingData `pulumi:"treatMissingData"`
@@ -335,9 +335,9 @@ type CallbackQueueAlarmsInput interface {
 
 // The alarms of a callback queue: oldest message age (workers are late) and messages in the dead-letter queue.
 type CallbackQueueAlarmsArgs struct {
-	// ARNs notified when an alarm fires (SNS topics, ...). Default: none (in a Workflow: the workflow's `alarms.actions`).
+	// ARNs notified when an alarm fires (SNS topics, ...). Default: none (in a Workflow: the workflow's `Alarms.Actions`).
 	Actions []pulumi.StringInput `pulumi:"actions"`
-	// Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+	// Breaching periods (of `EvaluationPeriods`) that raise the alarm. Default: all of them.
 	DatapointsToAlarm *int `pulumi:"datapointsToAlarm"`
 	// Messages in the dead-letter queue at or above which the alarm fires.
 	DeadLetterThreshold *float64 `pulumi:"deadLetterThreshold"`
@@ -351,7 +351,7 @@ type CallbackQueueAlarmsArgs struct {
 	OkActions []pulumi.StringInput `pulumi:"okActions"`
 	// Age of the oldest message, in seconds, at or above which the late-worker alarm fires. Default: the heartbeat interval of the tasks feeding the queue, else the visibility timeout.
 	OldestMessageAgeSeconds *int `pulumi:"oldestMessageAgeSeconds"`
-	// Evaluation period in seconds. Default 60 (in a Workflow: the workflow's `alarms.period` when set).
+	// Evaluation period in seconds. Default 60 (in a Workflow: the workflow's `Alarms.Period` when set).
 	Period *int `pulumi:"period"`
 	// Default `notBreaching` (in a Workflow: the workflow's when set).
 	TreatMissingData *TreatMissingData `pulumi:"treatMissingData"`
@@ -451,12 +451,12 @@ func (o CallbackQueueAlarmsOutput) ToCallbackQueueAlarmsPtrOutputWithContext(ctx
 	}).(CallbackQueueAlarmsPtrOutput)
 }
 
-// ARNs notified when an alarm fires (SNS topics, ...). Default: none (in a Workflow: the workflow's `alarms.actions`).
+// ARNs notified when an alarm fires (SNS topics, ...). Default: none (in a Workflow: the workflow's `Alarms.Actions`).
 func (o CallbackQueueAlarmsOutput) Actions() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v CallbackQueueAlarms) []string { return v.Actions }).(pulumi.StringArrayOutput)
 }
 
-// Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+// Breaching periods (of `EvaluationPeriods`) that raise the alarm. Default: all of them.
 func (o CallbackQueueAlarmsOutput) DatapointsToAlarm() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v CallbackQueueAlarms) *int { return v.DatapointsToAlarm }).(pulumi.IntPtrOutput)
 }
@@ -491,7 +491,7 @@ func (o CallbackQueueAlarmsOutput) OldestMessageAgeSeconds() pulumi.IntPtrOutput
 	return o.ApplyT(func(v CallbackQueueAlarms) *int { return v.OldestMessageAgeSeconds }).(pulumi.IntPtrOutput)
 }
 
-// Evaluation period in seconds. Default 60 (in a Workflow: the workflow's `alarms.period` when set).
+// Evaluation period in seconds. Default 60 (in a Workflow: the workflow's `Alarms.Period` when set).
 func (o CallbackQueueAlarmsOutput) Period() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v CallbackQueueAlarms) *int { return v.Period }).(pulumi.IntPtrOutput)
 }
@@ -525,7 +525,7 @@ func (o CallbackQueueAlarmsPtrOutput) Elem() CallbackQueueAlarmsOutput {
 	}).(CallbackQueueAlarmsOutput)
 }
 
-// ARNs notified when an alarm fires (SNS topics, ...). Default: none (in a Workflow: the workflow's `alarms.actions`).
+// ARNs notified when an alarm fires (SNS topics, ...). Default: none (in a Workflow: the workflow's `Alarms.Actions`).
 func (o CallbackQueueAlarmsPtrOutput) Actions() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *CallbackQueueAlarms) []string {
 		if v == nil {
@@ -535,7 +535,7 @@ func (o CallbackQueueAlarmsPtrOutput) Actions() pulumi.StringArrayOutput {
 	}).(pulumi.StringArrayOutput)
 }
 
-// Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+// Breaching periods (of `EvaluationPeriods`) that raise the alarm. Default: all of them.
 func (o CallbackQueueAlarmsPtrOutput) DatapointsToAlarm() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *CallbackQueueAlarms) *int {
 		if v == nil {
@@ -605,7 +605,7 @@ func (o CallbackQueueAlarmsPtrOutput) OldestMessageAgeSeconds() pulumi.IntPtrOut
 	}).(pulumi.IntPtrOutput)
 }
 
-// Evaluation period in seconds. Default 60 (in a Workflow: the workflow's `alarms.period` when set).
+// Evaluation period in seconds. Default 60 (in a Workflow: the workflow's `Alarms.Period` when set).
 func (o CallbackQueueAlarmsPtrOutput) Period() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *CallbackQueueAlarms) *int {
 		if v == nil {
@@ -1838,15 +1838,15 @@ func (o SyncEndpointJwtPtrOutput) Issuer() pulumi.StringPtrOutput {
 
 // REST only: which parts of the HTTP request reach the workflow input. With every part off, the input is the body itself; otherwise `{ body, path?, querystring?, headers?, claims?, context? }`.
 type SyncEndpointRequest struct {
-	// Cognito claims of the caller (authorization COGNITO), under `claims`, by name, e.g. `["sub", "email"]`. Default: none.
+	// Cognito claims of the caller (authorization COGNITO), under `$.claims`, by name, e.g. `["sub", "email"]`. Default: none.
 	AuthorizerClaims []string `pulumi:"authorizerClaims"`
-	// Request-context fields, under `context`. Default: none.
+	// Request-context fields, under `$.context`. Default: none.
 	Context []RequestContextField `pulumi:"context"`
-	// Headers, under `headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
+	// Headers, under `$.headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
 	Headers interface{} `pulumi:"headers"`
-	// Path parameters, under `path`.
+	// Path parameters, under `$.path`.
 	PathParameters *bool `pulumi:"pathParameters"`
-	// Query string parameters, under `querystring` (the last value of a repeated name).
+	// Query string parameters, under `$.querystring` (the last value of a repeated name).
 	QueryString *bool `pulumi:"queryString"`
 }
 
@@ -1880,15 +1880,15 @@ type SyncEndpointRequestInput interface {
 
 // REST only: which parts of the HTTP request reach the workflow input. With every part off, the input is the body itself; otherwise `{ body, path?, querystring?, headers?, claims?, context? }`.
 type SyncEndpointRequestArgs struct {
-	// Cognito claims of the caller (authorization COGNITO), under `claims`, by name, e.g. `["sub", "email"]`. Default: none.
+	// Cognito claims of the caller (authorization COGNITO), under `$.claims`, by name, e.g. `["sub", "email"]`. Default: none.
 	AuthorizerClaims []string `pulumi:"authorizerClaims"`
-	// Request-context fields, under `context`. Default: none.
+	// Request-context fields, under `$.context`. Default: none.
 	Context []RequestContextField `pulumi:"context"`
-	// Headers, under `headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
+	// Headers, under `$.headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
 	Headers interface{} `pulumi:"headers"`
-	// Path parameters, under `path`.
+	// Path parameters, under `$.path`.
 	PathParameters *bool `pulumi:"pathParameters"`
-	// Query string parameters, under `querystring` (the last value of a repeated name).
+	// Query string parameters, under `$.querystring` (the last value of a repeated name).
 	QueryString *bool `pulumi:"queryString"`
 }
 
@@ -1986,27 +1986,27 @@ func (o SyncEndpointRequestOutput) ToSyncEndpointRequestPtrOutputWithContext(ctx
 	}).(SyncEndpointRequestPtrOutput)
 }
 
-// Cognito claims of the caller (authorization COGNITO), under `claims`, by name, e.g. `["sub", "email"]`. Default: none.
+// Cognito claims of the caller (authorization COGNITO), under `$.claims`, by name, e.g. `["sub", "email"]`. Default: none.
 func (o SyncEndpointRequestOutput) AuthorizerClaims() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v SyncEndpointRequest) []string { return v.AuthorizerClaims }).(pulumi.StringArrayOutput)
 }
 
-// Request-context fields, under `context`. Default: none.
+// Request-context fields, under `$.context`. Default: none.
 func (o SyncEndpointRequestOutput) Context() RequestContextFieldArrayOutput {
 	return o.ApplyT(func(v SyncEndpointRequest) []RequestContextField { return v.Context }).(RequestContextFieldArrayOutput)
 }
 
-// Headers, under `headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
+// Headers, under `$.headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
 func (o SyncEndpointRequestOutput) Headers() pulumi.AnyOutput {
 	return o.ApplyT(func(v SyncEndpointRequest) interface{} { return v.Headers }).(pulumi.AnyOutput)
 }
 
-// Path parameters, under `path`.
+// Path parameters, under `$.path`.
 func (o SyncEndpointRequestOutput) PathParameters() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v SyncEndpointRequest) *bool { return v.PathParameters }).(pulumi.BoolPtrOutput)
 }
 
-// Query string parameters, under `querystring` (the last value of a repeated name).
+// Query string parameters, under `$.querystring` (the last value of a repeated name).
 func (o SyncEndpointRequestOutput) QueryString() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v SyncEndpointRequest) *bool { return v.QueryString }).(pulumi.BoolPtrOutput)
 }
@@ -2035,7 +2035,7 @@ func (o SyncEndpointRequestPtrOutput) Elem() SyncEndpointRequestOutput {
 	}).(SyncEndpointRequestOutput)
 }
 
-// Cognito claims of the caller (authorization COGNITO), under `claims`, by name, e.g. `["sub", "email"]`. Default: none.
+// Cognito claims of the caller (authorization COGNITO), under `$.claims`, by name, e.g. `["sub", "email"]`. Default: none.
 func (o SyncEndpointRequestPtrOutput) AuthorizerClaims() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *SyncEndpointRequest) []string {
 		if v == nil {
@@ -2045,7 +2045,7 @@ func (o SyncEndpointRequestPtrOutput) AuthorizerClaims() pulumi.StringArrayOutpu
 	}).(pulumi.StringArrayOutput)
 }
 
-// Request-context fields, under `context`. Default: none.
+// Request-context fields, under `$.context`. Default: none.
 func (o SyncEndpointRequestPtrOutput) Context() RequestContextFieldArrayOutput {
 	return o.ApplyT(func(v *SyncEndpointRequest) []RequestContextField {
 		if v == nil {
@@ -2055,7 +2055,7 @@ func (o SyncEndpointRequestPtrOutput) Context() RequestContextFieldArrayOutput {
 	}).(RequestContextFieldArrayOutput)
 }
 
-// Headers, under `headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
+// Headers, under `$.headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
 func (o SyncEndpointRequestPtrOutput) Headers() pulumi.AnyOutput {
 	return o.ApplyT(func(v *SyncEndpointRequest) interface{} {
 		if v == nil {
@@ -2065,7 +2065,7 @@ func (o SyncEndpointRequestPtrOutput) Headers() pulumi.AnyOutput {
 	}).(pulumi.AnyOutput)
 }
 
-// Path parameters, under `path`.
+// Path parameters, under `$.path`.
 func (o SyncEndpointRequestPtrOutput) PathParameters() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *SyncEndpointRequest) *bool {
 		if v == nil {
@@ -2075,7 +2075,7 @@ func (o SyncEndpointRequestPtrOutput) PathParameters() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
-// Query string parameters, under `querystring` (the last value of a repeated name).
+// Query string parameters, under `$.querystring` (the last value of a repeated name).
 func (o SyncEndpointRequestPtrOutput) QueryString() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *SyncEndpointRequest) *bool {
 		if v == nil {
@@ -2248,7 +2248,7 @@ func (o SyncEndpointThrottlePtrOutput) RateLimit() pulumi.Float64PtrOutput {
 type WorkflowAlarms struct {
 	// ARNs notified when an alarm fires (SNS topics, ...). Default: none.
 	Actions []string `pulumi:"actions"`
-	// Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+	// Breaching periods (of `EvaluationPeriods`) that raise the alarm. Default: all of them.
 	DatapointsToAlarm *int `pulumi:"datapointsToAlarm"`
 	// `false` creates no alarm at all, callback queue alarms included.
 	Enabled *bool `pulumi:"enabled"`
@@ -2304,7 +2304,7 @@ type WorkflowAlarmsInput interface {
 type WorkflowAlarmsArgs struct {
 	// ARNs notified when an alarm fires (SNS topics, ...). Default: none.
 	Actions []pulumi.StringInput `pulumi:"actions"`
-	// Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+	// Breaching periods (of `EvaluationPeriods`) that raise the alarm. Default: all of them.
 	DatapointsToAlarm *int `pulumi:"datapointsToAlarm"`
 	// `false` creates no alarm at all, callback queue alarms included.
 	Enabled *bool `pulumi:"enabled"`
@@ -2427,7 +2427,7 @@ func (o WorkflowAlarmsOutput) Actions() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v WorkflowAlarms) []string { return v.Actions }).(pulumi.StringArrayOutput)
 }
 
-// Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+// Breaching periods (of `EvaluationPeriods`) that raise the alarm. Default: all of them.
 func (o WorkflowAlarmsOutput) DatapointsToAlarm() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v WorkflowAlarms) *int { return v.DatapointsToAlarm }).(pulumi.IntPtrOutput)
 }
@@ -2511,7 +2511,7 @@ func (o WorkflowAlarmsPtrOutput) Actions() pulumi.StringArrayOutput {
 	}).(pulumi.StringArrayOutput)
 }
 
-// Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+// Breaching periods (of `EvaluationPeriods`) that raise the alarm. Default: all of them.
 func (o WorkflowAlarmsPtrOutput) DatapointsToAlarm() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *WorkflowAlarms) *int {
 		if v == nil {
@@ -2613,7 +2613,7 @@ func (o WorkflowAlarmsPtrOutput) TreatMissingData() TreatMissingDataPtrOutput {
 
 // A callback queue of a Workflow. Its sizing (visibility timeout, retention, late-worker alarm) is derived from the tasks that reference it; set a value here to override.
 type WorkflowCallback struct {
-	// Overrides for this queue's alarms; unset settings come from the workflow's `alarms`.
+	// Overrides for this queue's alarms; unset settings come from the workflow's `Alarms`.
 	Alarms *CallbackQueueAlarms `pulumi:"alarms"`
 	// Customer managed KMS key ARN for both queues; the execution role gets `kms:GenerateDataKey*`/`kms:Decrypt` and workers `kms:Decrypt`. Default: SQS-managed server-side encryption (SSE-SQS).
 	KmsKeyArn *string `pulumi:"kmsKeyArn"`
@@ -2653,7 +2653,7 @@ type WorkflowCallbackInput interface {
 
 // A callback queue of a Workflow. Its sizing (visibility timeout, retention, late-worker alarm) is derived from the tasks that reference it; set a value here to override.
 type WorkflowCallbackArgs struct {
-	// Overrides for this queue's alarms; unset settings come from the workflow's `alarms`.
+	// Overrides for this queue's alarms; unset settings come from the workflow's `Alarms`.
 	Alarms *CallbackQueueAlarmsArgs `pulumi:"alarms"`
 	// Customer managed KMS key ARN for both queues; the execution role gets `kms:GenerateDataKey*`/`kms:Decrypt` and workers `kms:Decrypt`. Default: SQS-managed server-side encryption (SSE-SQS).
 	KmsKeyArn pulumi.StringPtrInput `pulumi:"kmsKeyArn"`
@@ -2731,7 +2731,7 @@ func (o WorkflowCallbackOutput) ToWorkflowCallbackOutputWithContext(ctx context.
 	return o
 }
 
-// Overrides for this queue's alarms; unset settings come from the workflow's `alarms`.
+// Overrides for this queue's alarms; unset settings come from the workflow's `Alarms`.
 func (o WorkflowCallbackOutput) Alarms() CallbackQueueAlarmsPtrOutput {
 	return o.ApplyT(func(v WorkflowCallback) *CallbackQueueAlarms { return v.Alarms }).(CallbackQueueAlarmsPtrOutput)
 }
@@ -3144,7 +3144,7 @@ func (o WorkflowDeploymentPtrOutput) Type() DeploymentTypePtrOutput {
 	}).(DeploymentTypePtrOutput)
 }
 
-// An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: the inputs of `SyncEndpoint` without `stateMachineArn`.
+// An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: the inputs of `SyncEndpoint` without `StateMachineArn`.
 type WorkflowSyncEndpoint struct {
 	// `true`, or settings: an access log group for the stage. Default: off.
 	AccessLogs interface{} `pulumi:"accessLogs"`
@@ -3160,7 +3160,7 @@ type WorkflowSyncEndpoint struct {
 	Cors *SyncEndpointCors `pulumi:"cors"`
 	// REST only: execution error name to HTTP status (100-599); a key ending in `*` matches names starting with the rest (the longest prefix wins). Default: none.
 	ErrorStatusCodes map[string]int `pulumi:"errorStatusCodes"`
-	// REST only: status of a FAILED execution whose error `errorStatusCodes` does not map.
+	// REST only: status of a FAILED execution whose error `ErrorStatusCodes` does not map.
 	FailedStatusCode *int `pulumi:"failedStatusCode"`
 	// With `authorization: JWT` (HTTP): the token issuer and the accepted audiences.
 	Jwt *SyncEndpointJwt `pulumi:"jwt"`
@@ -3172,7 +3172,7 @@ type WorkflowSyncEndpoint struct {
 	Request *SyncEndpointRequest `pulumi:"request"`
 	// The stage name, part of the URL.
 	StageName *string `pulumi:"stageName"`
-	// Tags for every taggable child resource (in a Workflow: default the workflow's `tags`).
+	// Tags for every taggable child resource (in a Workflow: default the workflow's `Tags`).
 	Tags map[string]string `pulumi:"tags"`
 	// Stage throttling. Default: the account's limits.
 	Throttle *SyncEndpointThrottle `pulumi:"throttle"`
@@ -3238,7 +3238,7 @@ type WorkflowSyncEndpointInput interface {
 	ToWorkflowSyncEndpointOutputWithContext(context.Context) WorkflowSyncEndpointOutput
 }
 
-// An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: the inputs of `SyncEndpoint` without `stateMachineArn`.
+// An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: the inputs of `SyncEndpoint` without `StateMachineArn`.
 type WorkflowSyncEndpointArgs struct {
 	// `true`, or settings: an access log group for the stage. Default: off.
 	AccessLogs interface{} `pulumi:"accessLogs"`
@@ -3254,7 +3254,7 @@ type WorkflowSyncEndpointArgs struct {
 	Cors *SyncEndpointCorsArgs `pulumi:"cors"`
 	// REST only: execution error name to HTTP status (100-599); a key ending in `*` matches names starting with the rest (the longest prefix wins). Default: none.
 	ErrorStatusCodes map[string]int `pulumi:"errorStatusCodes"`
-	// REST only: status of a FAILED execution whose error `errorStatusCodes` does not map.
+	// REST only: status of a FAILED execution whose error `ErrorStatusCodes` does not map.
 	FailedStatusCode *int `pulumi:"failedStatusCode"`
 	// With `authorization: JWT` (HTTP): the token issuer and the accepted audiences.
 	Jwt *SyncEndpointJwtArgs `pulumi:"jwt"`
@@ -3266,7 +3266,7 @@ type WorkflowSyncEndpointArgs struct {
 	Request *SyncEndpointRequestArgs `pulumi:"request"`
 	// The stage name, part of the URL.
 	StageName *string `pulumi:"stageName"`
-	// Tags for every taggable child resource (in a Workflow: default the workflow's `tags`).
+	// Tags for every taggable child resource (in a Workflow: default the workflow's `Tags`).
 	Tags pulumi.StringMapInput `pulumi:"tags"`
 	// Stage throttling. Default: the account's limits.
 	Throttle *SyncEndpointThrottleArgs `pulumi:"throttle"`
@@ -3373,7 +3373,7 @@ func (i *workflowSyncEndpointPtrType) ToWorkflowSyncEndpointPtrOutputWithContext
 	return pulumi.ToOutputWithContext(ctx, i).(WorkflowSyncEndpointPtrOutput)
 }
 
-// An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: the inputs of `SyncEndpoint` without `stateMachineArn`.
+// An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: the inputs of `SyncEndpoint` without `StateMachineArn`.
 type WorkflowSyncEndpointOutput struct{ *pulumi.OutputState }
 
 func (WorkflowSyncEndpointOutput) ElementType() reflect.Type {
@@ -3433,7 +3433,7 @@ func (o WorkflowSyncEndpointOutput) ErrorStatusCodes() pulumi.IntMapOutput {
 	return o.ApplyT(func(v WorkflowSyncEndpoint) map[string]int { return v.ErrorStatusCodes }).(pulumi.IntMapOutput)
 }
 
-// REST only: status of a FAILED execution whose error `errorStatusCodes` does not map.
+// REST only: status of a FAILED execution whose error `ErrorStatusCodes` does not map.
 func (o WorkflowSyncEndpointOutput) FailedStatusCode() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v WorkflowSyncEndpoint) *int { return v.FailedStatusCode }).(pulumi.IntPtrOutput)
 }
@@ -3463,7 +3463,7 @@ func (o WorkflowSyncEndpointOutput) StageName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v WorkflowSyncEndpoint) *string { return v.StageName }).(pulumi.StringPtrOutput)
 }
 
-// Tags for every taggable child resource (in a Workflow: default the workflow's `tags`).
+// Tags for every taggable child resource (in a Workflow: default the workflow's `Tags`).
 func (o WorkflowSyncEndpointOutput) Tags() pulumi.StringMapOutput {
 	return o.ApplyT(func(v WorkflowSyncEndpoint) map[string]string { return v.Tags }).(pulumi.StringMapOutput)
 }
@@ -3577,7 +3577,7 @@ func (o WorkflowSyncEndpointPtrOutput) ErrorStatusCodes() pulumi.IntMapOutput {
 	}).(pulumi.IntMapOutput)
 }
 
-// REST only: status of a FAILED execution whose error `errorStatusCodes` does not map.
+// REST only: status of a FAILED execution whose error `ErrorStatusCodes` does not map.
 func (o WorkflowSyncEndpointPtrOutput) FailedStatusCode() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *WorkflowSyncEndpoint) *int {
 		if v == nil {
@@ -3637,7 +3637,7 @@ func (o WorkflowSyncEndpointPtrOutput) StageName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Tags for every taggable child resource (in a Workflow: default the workflow's `tags`).
+// Tags for every taggable child resource (in a Workflow: default the workflow's `Tags`).
 func (o WorkflowSyncEndpointPtrOutput) Tags() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *WorkflowSyncEndpoint) map[string]string {
 		if v == nil {

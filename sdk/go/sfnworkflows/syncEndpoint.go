@@ -12,7 +12,7 @@ import (
 	"github.com/sfn-workflows/pulumi-sfn-workflows/sdk/go/sfnworkflows/internal"
 )
 
-// An API Gateway endpoint that runs an EXPRESS state machine synchronously (StartSyncExecution) and answers with its output, mapping execution errors to HTTP status codes. A Workflow creates one with its `syncEndpoint` input; it is also usable alone in front of any EXPRESS state machine (with a literal ARN nothing about the machine can be checked).
+// An API Gateway endpoint that runs an EXPRESS state machine synchronously (StartSyncExecution) and answers with its output, mapping execution errors to HTTP status codes. A Workflow creates one with its `SyncEndpoint` input; it is also usable alone in front of any EXPRESS state machine (with a literal ARN nothing about the machine can be checked).
 type SyncEndpoint struct {
 	pulumi.ResourceState
 
@@ -100,7 +100,7 @@ type syncEndpointArgs struct {
 	Cors *SyncEndpointCors `pulumi:"cors"`
 	// REST only: execution error name to HTTP status (100-599); a key ending in `*` matches names starting with the rest (the longest prefix wins). Default: none.
 	ErrorStatusCodes map[string]int `pulumi:"errorStatusCodes"`
-	// REST only: status of a FAILED execution whose error `errorStatusCodes` does not map.
+	// REST only: status of a FAILED execution whose error `ErrorStatusCodes` does not map.
 	FailedStatusCode *int `pulumi:"failedStatusCode"`
 	// With `authorization: JWT` (HTTP): the token issuer and the accepted audiences.
 	Jwt *SyncEndpointJwt `pulumi:"jwt"`
@@ -114,7 +114,7 @@ type syncEndpointArgs struct {
 	StageName *string `pulumi:"stageName"`
 	// ARN of the EXPRESS state machine to run (StartSyncExecution rejects STANDARD machines at run time; a literal ARN cannot be checked at preview).
 	StateMachineArn string `pulumi:"stateMachineArn"`
-	// Tags for every taggable child resource (in a Workflow: default the workflow's `tags`).
+	// Tags for every taggable child resource (in a Workflow: default the workflow's `Tags`).
 	Tags map[string]string `pulumi:"tags"`
 	// Stage throttling. Default: the account's limits.
 	Throttle *SyncEndpointThrottle `pulumi:"throttle"`
@@ -140,7 +140,7 @@ type SyncEndpointArgs struct {
 	Cors *SyncEndpointCorsArgs
 	// REST only: execution error name to HTTP status (100-599); a key ending in `*` matches names starting with the rest (the longest prefix wins). Default: none.
 	ErrorStatusCodes map[string]int
-	// REST only: status of a FAILED execution whose error `errorStatusCodes` does not map.
+	// REST only: status of a FAILED execution whose error `ErrorStatusCodes` does not map.
 	FailedStatusCode *int
 	// With `authorization: JWT` (HTTP): the token issuer and the accepted audiences.
 	Jwt *SyncEndpointJwtArgs
@@ -154,7 +154,7 @@ type SyncEndpointArgs struct {
 	StageName *string
 	// ARN of the EXPRESS state machine to run (StartSyncExecution rejects STANDARD machines at run time; a literal ARN cannot be checked at preview).
 	StateMachineArn pulumi.StringInput
-	// Tags for every taggable child resource (in a Workflow: default the workflow's `tags`).
+	// Tags for every taggable child resource (in a Workflow: default the workflow's `Tags`).
 	Tags pulumi.StringMapInput
 	// Stage throttling. Default: the account's limits.
 	Throttle *SyncEndpointThrottleArgs

@@ -18,13 +18,13 @@ type Workflow struct {
 
 	// Alarm ARNs by name: `executionsFailed`, `executionsTimedOut`, `heartbeatTimeouts`, `NAME.oldestMessageAge`, `NAME.deadLetters` (those that exist).
 	AlarmArns pulumi.StringMapOutput `pulumi:"alarmArns"`
-	// ARN of the alias executions should start through; absent without `deployment`. Export it beside `stateMachineArn` for stack references.
+	// ARN of the alias executions should start through; absent without `Deployment`. Export it beside `StateMachineArn` for stack references.
 	AliasArn pulumi.StringPtrOutput `pulumi:"aliasArn"`
 	// The callback queues by callback name.
 	CallbackQueues WorkflowCallbackQueueMapOutput `pulumi:"callbackQueues"`
 	// The workflow as a Mermaid flowchart: states and transitions, each task's pattern, the callback queues, the alarms and each state's IAM actions. Known at preview; paste it into Markdown to see it.
 	Diagram pulumi.StringOutput `pulumi:"diagram"`
-	// The full invoke URL of the synchronous endpoint's route; absent without `syncEndpoint`.
+	// The full invoke URL of the synchronous endpoint's route; absent without `SyncEndpoint`.
 	EndpointUrl pulumi.StringPtrOutput `pulumi:"endpointUrl"`
 	// The log group, `/aws/vendedlogs/states/...`; absent when logging is `OFF`.
 	LogGroupName pulumi.StringPtrOutput `pulumi:"logGroupName"`
@@ -81,11 +81,11 @@ type workflowArgs struct {
 	Callbacks map[string]WorkflowCallback `pulumi:"callbacks"`
 	// Integrations the built-in table does not know, keyed `service:action`; their statements are used as given.
 	CustomIntegrations map[string]CustomIntegration `pulumi:"customIntegrations"`
-	// The ASL document, as an object (a dict, map or JSON object of your language) or as a JSON string, known when the program runs: every check happens at preview. Dynamic values go in through `${Key}` placeholders filled from `definitionSubstitutions` and `callbacks`.
+	// The ASL document, as an object (a dict, map or JSON object of your language) or as a JSON string, known when the program runs: every check happens at preview. Dynamic values go in through `${Key}` placeholders filled from `DefinitionSubstitutions` and `Callbacks`.
 	Definition interface{} `pulumi:"definition"`
 	// `${Key}` in any string of the definition is replaced by the value (outputs of other resources are accepted). An unknown placeholder is an error.
 	DefinitionSubstitutions map[string]string `pulumi:"definitionSubstitutions"`
-	// Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
+	// Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `AliasArn` output) then uses the alias. Default: none (executions run the latest definition).
 	Deployment *WorkflowDeployment `pulumi:"deployment"`
 	// Logging of the state machine. Default: a log group with 30 days' retention, level `ALL` for EXPRESS and `ERROR` for STANDARD.
 	Logging *Logging `pulumi:"logging"`
@@ -113,11 +113,11 @@ type WorkflowArgs struct {
 	Callbacks map[string]WorkflowCallbackArgs
 	// Integrations the built-in table does not know, keyed `service:action`; their statements are used as given.
 	CustomIntegrations map[string]CustomIntegrationArgs
-	// The ASL document, as an object (a dict, map or JSON object of your language) or as a JSON string, known when the program runs: every check happens at preview. Dynamic values go in through `${Key}` placeholders filled from `definitionSubstitutions` and `callbacks`.
+	// The ASL document, as an object (a dict, map or JSON object of your language) or as a JSON string, known when the program runs: every check happens at preview. Dynamic values go in through `${Key}` placeholders filled from `DefinitionSubstitutions` and `Callbacks`.
 	Definition interface{}
 	// `${Key}` in any string of the definition is replaced by the value (outputs of other resources are accepted). An unknown placeholder is an error.
 	DefinitionSubstitutions map[string]pulumi.StringInput
-	// Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
+	// Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `AliasArn` output) then uses the alias. Default: none (executions run the latest definition).
 	Deployment *WorkflowDeploymentArgs
 	// Logging of the state machine. Default: a log group with 30 days' retention, level `ALL` for EXPRESS and `ERROR` for STANDARD.
 	Logging *LoggingArgs
@@ -229,7 +229,7 @@ func (o WorkflowOutput) AlarmArns() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *Workflow) pulumi.StringMapOutput { return v.AlarmArns }).(pulumi.StringMapOutput)
 }
 
-// ARN of the alias executions should start through; absent without `deployment`. Export it beside `stateMachineArn` for stack references.
+// ARN of the alias executions should start through; absent without `Deployment`. Export it beside `StateMachineArn` for stack references.
 func (o WorkflowOutput) AliasArn() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Workflow) pulumi.StringPtrOutput { return v.AliasArn }).(pulumi.StringPtrOutput)
 }
@@ -244,7 +244,7 @@ func (o WorkflowOutput) Diagram() pulumi.StringOutput {
 	return o.ApplyT(func(v *Workflow) pulumi.StringOutput { return v.Diagram }).(pulumi.StringOutput)
 }
 
-// The full invoke URL of the synchronous endpoint's route; absent without `syncEndpoint`.
+// The full invoke URL of the synchronous endpoint's route; absent without `SyncEndpoint`.
 func (o WorkflowOutput) EndpointUrl() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Workflow) pulumi.StringPtrOutput { return v.EndpointUrl }).(pulumi.StringPtrOutput)
 }

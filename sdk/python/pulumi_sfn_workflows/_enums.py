@@ -54,7 +54,7 @@ class Authorization(_builtins.str, Enum):
     """
     COGNITO = "COGNITO"
     """
-    REST only: a Cognito user pool authorizer over `cognitoUserPoolArns`.
+    REST only: a Cognito user pool authorizer over `cognito_user_pool_arns`.
     """
     JWT = "JWT"
     """
@@ -73,11 +73,11 @@ class DeploymentType(_builtins.str, Enum):
     """
     CANARY = "CANARY"
     """
-    `percentage` of traffic first, the rest after `intervalMinutes` if no alarm fired.
+    `percentage` of traffic first, the rest after `interval_minutes` if no alarm fired.
     """
     LINEAR = "LINEAR"
     """
-    `percentage` more traffic every `intervalMinutes` until all of it has moved.
+    `percentage` more traffic every `interval_minutes` until all of it has moved.
     """
 
 
@@ -172,7 +172,7 @@ class PolicyEffect(_builtins.str, Enum):
 @pulumi.type_token("sfn-workflows:index:RequestContextField")
 class RequestContextField(_builtins.str, Enum):
     """
-    A request-context field the REST request template can copy into the workflow input, under `context`.
+    A request-context field the REST request template can copy into the workflow input, under `$.context`.
     """
     REQUEST_ID = "requestId"
     """

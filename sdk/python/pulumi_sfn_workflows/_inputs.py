@@ -54,7 +54,7 @@ class AlarmOverrideArgsDict(TypedDict):
     """
     datapoints_to_alarm: NotRequired[_builtins.int]
     """
-    Breaching periods that raise the alarm. Default: the workflow's `alarms.datapointsToAlarm`, else all of them.
+    Breaching periods that raise the alarm. Default: the workflow's `alarms.datapoints_to_alarm`, else all of them.
     """
     enabled: NotRequired[_builtins.bool]
     """
@@ -62,7 +62,7 @@ class AlarmOverrideArgsDict(TypedDict):
     """
     evaluation_periods: NotRequired[_builtins.int]
     """
-    Periods evaluated. Default: the workflow's `alarms.evaluationPeriods`, else 1.
+    Periods evaluated. Default: the workflow's `alarms.evaluation_periods`, else 1.
     """
     period: NotRequired[_builtins.int]
     """
@@ -74,7 +74,7 @@ class AlarmOverrideArgsDict(TypedDict):
     """
     treat_missing_data: NotRequired['TreatMissingData']
     """
-    Default: the workflow's `alarms.treatMissingData`, else `notBreaching`.
+    Default: the workflow's `alarms.treat_missing_data`, else `notBreaching`.
     """
 
 @pulumi.input_type
@@ -89,12 +89,12 @@ class AlarmOverrideArgs:
         """
         Settings of one workflow alarm; anything not set here is taken from the workflow's `alarms`.
 
-        :param _builtins.int datapoints_to_alarm: Breaching periods that raise the alarm. Default: the workflow's `alarms.datapointsToAlarm`, else all of them.
+        :param _builtins.int datapoints_to_alarm: Breaching periods that raise the alarm. Default: the workflow's `alarms.datapoints_to_alarm`, else all of them.
         :param _builtins.bool enabled: `false` skips this alarm.
-        :param _builtins.int evaluation_periods: Periods evaluated. Default: the workflow's `alarms.evaluationPeriods`, else 1.
+        :param _builtins.int evaluation_periods: Periods evaluated. Default: the workflow's `alarms.evaluation_periods`, else 1.
         :param _builtins.int period: Evaluation period in seconds. Default: the workflow's `alarms.period`, else 300.
         :param _builtins.float threshold: Count (per period) at or above which the alarm fires.
-        :param 'TreatMissingData' treat_missing_data: Default: the workflow's `alarms.treatMissingData`, else `notBreaching`.
+        :param 'TreatMissingData' treat_missing_data: Default: the workflow's `alarms.treat_missing_data`, else `notBreaching`.
         """
         if datapoints_to_alarm is not None:
             pulumi.set(__self__, "datapoints_to_alarm", datapoints_to_alarm)
@@ -117,7 +117,7 @@ class AlarmOverrideArgs:
     @pulumi.getter(name="datapointsToAlarm")
     def datapoints_to_alarm(self) -> Optional[_builtins.int]:
         """
-        Breaching periods that raise the alarm. Default: the workflow's `alarms.datapointsToAlarm`, else all of them.
+        Breaching periods that raise the alarm. Default: the workflow's `alarms.datapoints_to_alarm`, else all of them.
         """
         return pulumi.get(self, "datapoints_to_alarm")
 
@@ -141,7 +141,7 @@ class AlarmOverrideArgs:
     @pulumi.getter(name="evaluationPeriods")
     def evaluation_periods(self) -> Optional[_builtins.int]:
         """
-        Periods evaluated. Default: the workflow's `alarms.evaluationPeriods`, else 1.
+        Periods evaluated. Default: the workflow's `alarms.evaluation_periods`, else 1.
         """
         return pulumi.get(self, "evaluation_periods")
 
@@ -177,7 +177,7 @@ class AlarmOverrideArgs:
     @pulumi.getter(name="treatMissingData")
     def treat_missing_data(self) -> Optional['TreatMissingData']:
         """
-        Default: the workflow's `alarms.treatMissingData`, else `notBreaching`.
+        Default: the workflow's `alarms.treat_missing_data`, else `notBreaching`.
         """
         return pulumi.get(self, "treat_missing_data")
 
@@ -196,7 +196,7 @@ class CallbackQueueAlarmsArgsDict(TypedDict):
     """
     datapoints_to_alarm: NotRequired[_builtins.int]
     """
-    Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+    Breaching periods (of `evaluation_periods`) that raise the alarm. Default: all of them.
     """
     dead_letter_threshold: NotRequired[_builtins.float]
     """
@@ -248,7 +248,7 @@ class CallbackQueueAlarmsArgs:
         The alarms of a callback queue: oldest message age (workers are late) and messages in the dead-letter queue.
 
         :param Sequence[pulumi.Input[_builtins.str]] actions: ARNs notified when an alarm fires (SNS topics, ...). Default: none (in a Workflow: the workflow's `alarms.actions`).
-        :param _builtins.int datapoints_to_alarm: Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+        :param _builtins.int datapoints_to_alarm: Breaching periods (of `evaluation_periods`) that raise the alarm. Default: all of them.
         :param _builtins.float dead_letter_threshold: Messages in the dead-letter queue at or above which the alarm fires.
         :param _builtins.bool enabled: `false` creates neither alarm.
         :param _builtins.int evaluation_periods: Periods evaluated. Default 1 (in a Workflow: the workflow's when set).
@@ -299,7 +299,7 @@ class CallbackQueueAlarmsArgs:
     @pulumi.getter(name="datapointsToAlarm")
     def datapoints_to_alarm(self) -> Optional[_builtins.int]:
         """
-        Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+        Breaching periods (of `evaluation_periods`) that raise the alarm. Default: all of them.
         """
         return pulumi.get(self, "datapoints_to_alarm")
 
@@ -989,23 +989,23 @@ class SyncEndpointRequestArgsDict(TypedDict):
     """
     authorizer_claims: NotRequired[Sequence[_builtins.str]]
     """
-    Cognito claims of the caller (authorization COGNITO), under `claims`, by name, e.g. `["sub", "email"]`. Default: none.
+    Cognito claims of the caller (authorization COGNITO), under `$.claims`, by name, e.g. `["sub", "email"]`. Default: none.
     """
     context: NotRequired[Sequence['RequestContextField']]
     """
-    Request-context fields, under `context`. Default: none.
+    Request-context fields, under `$.context`. Default: none.
     """
     headers: NotRequired[Union[_builtins.bool, Sequence[_builtins.str]]]
     """
-    Headers, under `headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
+    Headers, under `$.headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
     """
     path_parameters: NotRequired[_builtins.bool]
     """
-    Path parameters, under `path`.
+    Path parameters, under `$.path`.
     """
     query_string: NotRequired[_builtins.bool]
     """
-    Query string parameters, under `querystring` (the last value of a repeated name).
+    Query string parameters, under `$.querystring` (the last value of a repeated name).
     """
 
 @pulumi.input_type
@@ -1019,11 +1019,11 @@ class SyncEndpointRequestArgs:
         """
         REST only: which parts of the HTTP request reach the workflow input. With every part off, the input is the body itself; otherwise `{ body, path?, querystring?, headers?, claims?, context? }`.
 
-        :param Sequence[_builtins.str] authorizer_claims: Cognito claims of the caller (authorization COGNITO), under `claims`, by name, e.g. `["sub", "email"]`. Default: none.
-        :param Sequence['RequestContextField'] context: Request-context fields, under `context`. Default: none.
-        :param Union[_builtins.bool, Sequence[_builtins.str]] headers: Headers, under `headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
-        :param _builtins.bool path_parameters: Path parameters, under `path`.
-        :param _builtins.bool query_string: Query string parameters, under `querystring` (the last value of a repeated name).
+        :param Sequence[_builtins.str] authorizer_claims: Cognito claims of the caller (authorization COGNITO), under `$.claims`, by name, e.g. `["sub", "email"]`. Default: none.
+        :param Sequence['RequestContextField'] context: Request-context fields, under `$.context`. Default: none.
+        :param Union[_builtins.bool, Sequence[_builtins.str]] headers: Headers, under `$.headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
+        :param _builtins.bool path_parameters: Path parameters, under `$.path`.
+        :param _builtins.bool query_string: Query string parameters, under `$.querystring` (the last value of a repeated name).
         """
         if authorizer_claims is not None:
             pulumi.set(__self__, "authorizer_claims", authorizer_claims)
@@ -1044,7 +1044,7 @@ class SyncEndpointRequestArgs:
     @pulumi.getter(name="authorizerClaims")
     def authorizer_claims(self) -> Optional[Sequence[_builtins.str]]:
         """
-        Cognito claims of the caller (authorization COGNITO), under `claims`, by name, e.g. `["sub", "email"]`. Default: none.
+        Cognito claims of the caller (authorization COGNITO), under `$.claims`, by name, e.g. `["sub", "email"]`. Default: none.
         """
         return pulumi.get(self, "authorizer_claims")
 
@@ -1056,7 +1056,7 @@ class SyncEndpointRequestArgs:
     @pulumi.getter
     def context(self) -> Optional[Sequence['RequestContextField']]:
         """
-        Request-context fields, under `context`. Default: none.
+        Request-context fields, under `$.context`. Default: none.
         """
         return pulumi.get(self, "context")
 
@@ -1068,7 +1068,7 @@ class SyncEndpointRequestArgs:
     @pulumi.getter
     def headers(self) -> Optional[Union[_builtins.bool, Sequence[_builtins.str]]]:
         """
-        Headers, under `headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
+        Headers, under `$.headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
         """
         return pulumi.get(self, "headers")
 
@@ -1080,7 +1080,7 @@ class SyncEndpointRequestArgs:
     @pulumi.getter(name="pathParameters")
     def path_parameters(self) -> Optional[_builtins.bool]:
         """
-        Path parameters, under `path`.
+        Path parameters, under `$.path`.
         """
         return pulumi.get(self, "path_parameters")
 
@@ -1092,7 +1092,7 @@ class SyncEndpointRequestArgs:
     @pulumi.getter(name="queryString")
     def query_string(self) -> Optional[_builtins.bool]:
         """
-        Query string parameters, under `querystring` (the last value of a repeated name).
+        Query string parameters, under `$.querystring` (the last value of a repeated name).
         """
         return pulumi.get(self, "query_string")
 
@@ -1163,7 +1163,7 @@ class WorkflowAlarmsArgsDict(TypedDict):
     """
     datapoints_to_alarm: NotRequired[_builtins.int]
     """
-    Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+    Breaching periods (of `evaluation_periods`) that raise the alarm. Default: all of them.
     """
     enabled: NotRequired[_builtins.bool]
     """
@@ -1220,7 +1220,7 @@ class WorkflowAlarmsArgs:
         The workflow's alarms: failed and timed-out executions, and task heartbeat timeouts read from its logs. Actions and shared settings also apply to the alarms of its callback queues, unless a callback overrides them.
 
         :param Sequence[pulumi.Input[_builtins.str]] actions: ARNs notified when an alarm fires (SNS topics, ...). Default: none.
-        :param _builtins.int datapoints_to_alarm: Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+        :param _builtins.int datapoints_to_alarm: Breaching periods (of `evaluation_periods`) that raise the alarm. Default: all of them.
         :param _builtins.bool enabled: `false` creates no alarm at all, callback queue alarms included.
         :param _builtins.int evaluation_periods: Periods evaluated. Default 1.
         :param 'AlarmOverrideArgs' executions_failed: The alarm on the state machine's `ExecutionsFailed` metric. Default: on, threshold 1.
@@ -1272,7 +1272,7 @@ class WorkflowAlarmsArgs:
     @pulumi.getter(name="datapointsToAlarm")
     def datapoints_to_alarm(self) -> Optional[_builtins.int]:
         """
-        Breaching periods (of `evaluationPeriods`) that raise the alarm. Default: all of them.
+        Breaching periods (of `evaluation_periods`) that raise the alarm. Default: all of them.
         """
         return pulumi.get(self, "datapoints_to_alarm")
 
@@ -1622,7 +1622,7 @@ class WorkflowDeploymentArgs:
 
 class WorkflowSyncEndpointArgsDict(TypedDict):
     """
-    An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: the inputs of `SyncEndpoint` without `stateMachineArn`.
+    An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: the inputs of `SyncEndpoint` without `state_machine_arn`.
     """
     access_logs: NotRequired[Union[_builtins.bool, 'SyncEndpointAccessLogsArgsDict']]
     """
@@ -1654,7 +1654,7 @@ class WorkflowSyncEndpointArgsDict(TypedDict):
     """
     failed_status_code: NotRequired[_builtins.int]
     """
-    REST only: status of a FAILED execution whose error `errorStatusCodes` does not map.
+    REST only: status of a FAILED execution whose error `error_status_codes` does not map.
     """
     jwt: NotRequired['SyncEndpointJwtArgsDict']
     """
@@ -1714,7 +1714,7 @@ class WorkflowSyncEndpointArgs:
                  timed_out_status_code: Optional[_builtins.int] = None,
                  tracing: Optional[_builtins.bool] = None):
         """
-        An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: the inputs of `SyncEndpoint` without `stateMachineArn`.
+        An API Gateway endpoint that runs this (EXPRESS) workflow synchronously: the inputs of `SyncEndpoint` without `state_machine_arn`.
 
         :param Union[_builtins.bool, 'SyncEndpointAccessLogsArgs'] access_logs: `true`, or settings: an access log group for the stage. Default: off.
         :param 'ApiType' api_type: `REST` or `HTTP`. An HTTP API cannot remap responses: the caller gets StartSyncExecution's raw answer.
@@ -1723,7 +1723,7 @@ class WorkflowSyncEndpointArgs:
         :param Sequence[pulumi.Input[_builtins.str]] cognito_user_pool_arns: With `authorization: COGNITO` (REST): the user pools whose ID or access tokens are accepted.
         :param 'SyncEndpointCorsArgs' cors: CORS settings. Default: none (no CORS headers, no preflight route).
         :param Mapping[str, _builtins.int] error_status_codes: REST only: execution error name to HTTP status (100-599); a key ending in `*` matches names starting with the rest (the longest prefix wins). Default: none.
-        :param _builtins.int failed_status_code: REST only: status of a FAILED execution whose error `errorStatusCodes` does not map.
+        :param _builtins.int failed_status_code: REST only: status of a FAILED execution whose error `error_status_codes` does not map.
         :param 'SyncEndpointJwtArgs' jwt: With `authorization: JWT` (HTTP): the token issuer and the accepted audiences.
         :param 'HttpMethod' method: The HTTP method of the route.
         :param _builtins.str path: The route path. Path parameters as `{name}`, a greedy last one as `{name+}`, e.g. `/quotes/{sku}`.
@@ -1873,7 +1873,7 @@ class WorkflowSyncEndpointArgs:
     @pulumi.getter(name="failedStatusCode")
     def failed_status_code(self) -> Optional[_builtins.int]:
         """
-        REST only: status of a FAILED execution whose error `errorStatusCodes` does not map.
+        REST only: status of a FAILED execution whose error `error_status_codes` does not map.
         """
         return pulumi.get(self, "failed_status_code")
 

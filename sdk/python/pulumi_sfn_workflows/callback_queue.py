@@ -37,11 +37,11 @@ class CallbackQueueArgs:
         :param _builtins.int heartbeat_seconds: Heartbeat interval of the tasks feeding the queue (a Workflow fills it in from the definition). Sizes the visibility timeout and the late-worker alarm.
         :param pulumi.Input[_builtins.str] kms_key_arn: Customer managed KMS key ARN for both queues. Default: SQS-managed server-side encryption (SSE-SQS).
         :param _builtins.int max_receive_count: Receives before a message moves to the dead-letter queue (1-1000).
-        :param _builtins.int message_retention_seconds: Default: `taskTimeoutSeconds` plus a day, at least 4 days, at most 14 days (14 days when the timeout is not given).
+        :param _builtins.int message_retention_seconds: Default: `task_timeout_seconds` plus a day, at least 4 days, at most 14 days (14 days when the timeout is not given).
         :param Sequence[pulumi.Input[_builtins.str]] sender_role_arns: Only these roles may send messages; anyone else is denied `sqs:SendMessage` (a Workflow passes its execution role). Default: no sender restriction.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for the queues and alarms.
         :param _builtins.int task_timeout_seconds: Longest `TimeoutSeconds` of the tasks feeding the queue (a Workflow fills it in). Sizes the retention.
-        :param _builtins.int visibility_timeout_seconds: Default: `heartbeatSeconds`, at least 30 (at most 43200); 30 when that is not given.
+        :param _builtins.int visibility_timeout_seconds: Default: `heartbeat_seconds`, at least 30 (at most 43200); 30 when that is not given.
         """
         if alarms is not None:
             pulumi.set(__self__, "alarms", alarms)
@@ -116,7 +116,7 @@ class CallbackQueueArgs:
     @pulumi.getter(name="messageRetentionSeconds")
     def message_retention_seconds(self) -> Optional[_builtins.int]:
         """
-        Default: `taskTimeoutSeconds` plus a day, at least 4 days, at most 14 days (14 days when the timeout is not given).
+        Default: `task_timeout_seconds` plus a day, at least 4 days, at most 14 days (14 days when the timeout is not given).
         """
         return pulumi.get(self, "message_retention_seconds")
 
@@ -164,7 +164,7 @@ class CallbackQueueArgs:
     @pulumi.getter(name="visibilityTimeoutSeconds")
     def visibility_timeout_seconds(self) -> Optional[_builtins.int]:
         """
-        Default: `heartbeatSeconds`, at least 30 (at most 43200); 30 when that is not given.
+        Default: `heartbeat_seconds`, at least 30 (at most 43200); 30 when that is not given.
         """
         return pulumi.get(self, "visibility_timeout_seconds")
 
@@ -198,11 +198,11 @@ class CallbackQueue(pulumi.ComponentResource):
         :param _builtins.int heartbeat_seconds: Heartbeat interval of the tasks feeding the queue (a Workflow fills it in from the definition). Sizes the visibility timeout and the late-worker alarm.
         :param pulumi.Input[_builtins.str] kms_key_arn: Customer managed KMS key ARN for both queues. Default: SQS-managed server-side encryption (SSE-SQS).
         :param _builtins.int max_receive_count: Receives before a message moves to the dead-letter queue (1-1000).
-        :param _builtins.int message_retention_seconds: Default: `taskTimeoutSeconds` plus a day, at least 4 days, at most 14 days (14 days when the timeout is not given).
+        :param _builtins.int message_retention_seconds: Default: `task_timeout_seconds` plus a day, at least 4 days, at most 14 days (14 days when the timeout is not given).
         :param Sequence[pulumi.Input[_builtins.str]] sender_role_arns: Only these roles may send messages; anyone else is denied `sqs:SendMessage` (a Workflow passes its execution role). Default: no sender restriction.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for the queues and alarms.
         :param _builtins.int task_timeout_seconds: Longest `TimeoutSeconds` of the tasks feeding the queue (a Workflow fills it in). Sizes the retention.
-        :param _builtins.int visibility_timeout_seconds: Default: `heartbeatSeconds`, at least 30 (at most 43200); 30 when that is not given.
+        :param _builtins.int visibility_timeout_seconds: Default: `heartbeat_seconds`, at least 30 (at most 43200); 30 when that is not given.
         """
         ...
     @overload

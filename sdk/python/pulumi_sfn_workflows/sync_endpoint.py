@@ -50,7 +50,7 @@ class SyncEndpointArgs:
         :param Sequence[pulumi.Input[_builtins.str]] cognito_user_pool_arns: With `authorization: COGNITO` (REST): the user pools whose ID or access tokens are accepted.
         :param 'SyncEndpointCorsArgs' cors: CORS settings. Default: none (no CORS headers, no preflight route).
         :param Mapping[str, _builtins.int] error_status_codes: REST only: execution error name to HTTP status (100-599); a key ending in `*` matches names starting with the rest (the longest prefix wins). Default: none.
-        :param _builtins.int failed_status_code: REST only: status of a FAILED execution whose error `errorStatusCodes` does not map.
+        :param _builtins.int failed_status_code: REST only: status of a FAILED execution whose error `error_status_codes` does not map.
         :param 'SyncEndpointJwtArgs' jwt: With `authorization: JWT` (HTTP): the token issuer and the accepted audiences.
         :param 'HttpMethod' method: The HTTP method of the route.
         :param _builtins.str path: The route path. Path parameters as `{name}`, a greedy last one as `{name+}`, e.g. `/quotes/{sku}`.
@@ -213,7 +213,7 @@ class SyncEndpointArgs:
     @pulumi.getter(name="failedStatusCode")
     def failed_status_code(self) -> Optional[_builtins.int]:
         """
-        REST only: status of a FAILED execution whose error `errorStatusCodes` does not map.
+        REST only: status of a FAILED execution whose error `error_status_codes` does not map.
         """
         return pulumi.get(self, "failed_status_code")
 
@@ -356,7 +356,7 @@ class SyncEndpoint(pulumi.ComponentResource):
                  tracing: Optional[_builtins.bool] = None,
                  __props__=None):
         """
-        An API Gateway endpoint that runs an EXPRESS state machine synchronously (StartSyncExecution) and answers with its output, mapping execution errors to HTTP status codes. A Workflow creates one with its `syncEndpoint` input; it is also usable alone in front of any EXPRESS state machine (with a literal ARN nothing about the machine can be checked).
+        An API Gateway endpoint that runs an EXPRESS state machine synchronously (StartSyncExecution) and answers with its output, mapping execution errors to HTTP status codes. A Workflow creates one with its `sync_endpoint` input; it is also usable alone in front of any EXPRESS state machine (with a literal ARN nothing about the machine can be checked).
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -367,7 +367,7 @@ class SyncEndpoint(pulumi.ComponentResource):
         :param Sequence[pulumi.Input[_builtins.str]] cognito_user_pool_arns: With `authorization: COGNITO` (REST): the user pools whose ID or access tokens are accepted.
         :param Union['SyncEndpointCorsArgs', 'SyncEndpointCorsArgsDict'] cors: CORS settings. Default: none (no CORS headers, no preflight route).
         :param Mapping[str, _builtins.int] error_status_codes: REST only: execution error name to HTTP status (100-599); a key ending in `*` matches names starting with the rest (the longest prefix wins). Default: none.
-        :param _builtins.int failed_status_code: REST only: status of a FAILED execution whose error `errorStatusCodes` does not map.
+        :param _builtins.int failed_status_code: REST only: status of a FAILED execution whose error `error_status_codes` does not map.
         :param Union['SyncEndpointJwtArgs', 'SyncEndpointJwtArgsDict'] jwt: With `authorization: JWT` (HTTP): the token issuer and the accepted audiences.
         :param 'HttpMethod' method: The HTTP method of the route.
         :param _builtins.str path: The route path. Path parameters as `{name}`, a greedy last one as `{name+}`, e.g. `/quotes/{sku}`.
@@ -386,7 +386,7 @@ class SyncEndpoint(pulumi.ComponentResource):
                  args: SyncEndpointArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        An API Gateway endpoint that runs an EXPRESS state machine synchronously (StartSyncExecution) and answers with its output, mapping execution errors to HTTP status codes. A Workflow creates one with its `syncEndpoint` input; it is also usable alone in front of any EXPRESS state machine (with a literal ARN nothing about the machine can be checked).
+        An API Gateway endpoint that runs an EXPRESS state machine synchronously (StartSyncExecution) and answers with its output, mapping execution errors to HTTP status codes. A Workflow creates one with its `sync_endpoint` input; it is also usable alone in front of any EXPRESS state machine (with a literal ARN nothing about the machine can be checked).
 
         :param str resource_name: The name of the resource.
         :param SyncEndpointArgs args: The arguments to use to populate this resource's properties.

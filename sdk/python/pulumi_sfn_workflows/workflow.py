@@ -39,12 +39,12 @@ class WorkflowArgs:
         """
         The set of arguments for constructing a Workflow resource.
 
-        :param Union[_builtins.str, Mapping[str, Any]] definition: The ASL document, as an object (a dict, map or JSON object of your language) or as a JSON string, known when the program runs: every check happens at preview. Dynamic values go in through `${Key}` placeholders filled from `definitionSubstitutions` and `callbacks`.
+        :param Union[_builtins.str, Mapping[str, Any]] definition: The ASL document, as an object (a dict, map or JSON object of your language) or as a JSON string, known when the program runs: every check happens at preview. Dynamic values go in through `${Key}` placeholders filled from `definition_substitutions` and `callbacks`.
         :param 'WorkflowAlarmsArgs' alarms: Alarms of the workflow and its callback queues. Default: all on, no actions.
         :param Mapping[str, 'WorkflowCallbackArgs'] callbacks: One callback queue (a `CallbackQueue` child) per entry; reference it in the definition as `${callbacks.NAME.queueUrl}` or `${callbacks.NAME.queueArn}`.
         :param Mapping[str, 'CustomIntegrationArgs'] custom_integrations: Integrations the built-in table does not know, keyed `service:action`; their statements are used as given.
         :param Mapping[str, pulumi.Input[_builtins.str]] definition_substitutions: `${Key}` in any string of the definition is replaced by the value (outputs of other resources are accepted). An unknown placeholder is an error.
-        :param 'WorkflowDeploymentArgs' deployment: Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
+        :param 'WorkflowDeploymentArgs' deployment: Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `alias_arn` output) then uses the alias. Default: none (executions run the latest definition).
         :param 'LoggingArgs' logging: Logging of the state machine. Default: a log group with 30 days' retention, level `ALL` for EXPRESS and `ERROR` for STANDARD.
         :param Sequence['PolicyStatementArgs'] policy_statements: Extra IAM statements for the derived execution role.
         :param pulumi.Input[_builtins.str] role_arn: Bring your own execution role: none is derived, and a warning lists the permissions the definition needs. Default: a role derived from the definition.
@@ -90,7 +90,7 @@ class WorkflowArgs:
     @pulumi.getter
     def definition(self) -> Union[_builtins.str, Mapping[str, Any]]:
         """
-        The ASL document, as an object (a dict, map or JSON object of your language) or as a JSON string, known when the program runs: every check happens at preview. Dynamic values go in through `${Key}` placeholders filled from `definitionSubstitutions` and `callbacks`.
+        The ASL document, as an object (a dict, map or JSON object of your language) or as a JSON string, known when the program runs: every check happens at preview. Dynamic values go in through `${Key}` placeholders filled from `definition_substitutions` and `callbacks`.
         """
         return pulumi.get(self, "definition")
 
@@ -150,7 +150,7 @@ class WorkflowArgs:
     @pulumi.getter
     def deployment(self) -> Optional['WorkflowDeploymentArgs']:
         """
-        Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
+        Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `alias_arn` output) then uses the alias. Default: none (executions run the latest definition).
         """
         return pulumi.get(self, "deployment")
 
@@ -284,9 +284,9 @@ class Workflow(pulumi.ComponentResource):
         :param Union['WorkflowAlarmsArgs', 'WorkflowAlarmsArgsDict'] alarms: Alarms of the workflow and its callback queues. Default: all on, no actions.
         :param Mapping[str, Union['WorkflowCallbackArgs', 'WorkflowCallbackArgsDict']] callbacks: One callback queue (a `CallbackQueue` child) per entry; reference it in the definition as `${callbacks.NAME.queueUrl}` or `${callbacks.NAME.queueArn}`.
         :param Mapping[str, Union['CustomIntegrationArgs', 'CustomIntegrationArgsDict']] custom_integrations: Integrations the built-in table does not know, keyed `service:action`; their statements are used as given.
-        :param Union[_builtins.str, Mapping[str, Any]] definition: The ASL document, as an object (a dict, map or JSON object of your language) or as a JSON string, known when the program runs: every check happens at preview. Dynamic values go in through `${Key}` placeholders filled from `definitionSubstitutions` and `callbacks`.
+        :param Union[_builtins.str, Mapping[str, Any]] definition: The ASL document, as an object (a dict, map or JSON object of your language) or as a JSON string, known when the program runs: every check happens at preview. Dynamic values go in through `${Key}` placeholders filled from `definition_substitutions` and `callbacks`.
         :param Mapping[str, pulumi.Input[_builtins.str]] definition_substitutions: `${Key}` in any string of the definition is replaced by the value (outputs of other resources are accepted). An unknown placeholder is an error.
-        :param Union['WorkflowDeploymentArgs', 'WorkflowDeploymentArgsDict'] deployment: Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `aliasArn` output) then uses the alias. Default: none (executions run the latest definition).
+        :param Union['WorkflowDeploymentArgs', 'WorkflowDeploymentArgsDict'] deployment: Publish a version per definition change and shift traffic to it through an alias with an all-at-once, canary or linear deployment, rolled back by alarms. Everything that starts executions (the sync endpoint, the `alias_arn` output) then uses the alias. Default: none (executions run the latest definition).
         :param Union['LoggingArgs', 'LoggingArgsDict'] logging: Logging of the state machine. Default: a log group with 30 days' retention, level `ALL` for EXPRESS and `ERROR` for STANDARD.
         :param Sequence[Union['PolicyStatementArgs', 'PolicyStatementArgsDict']] policy_statements: Extra IAM statements for the derived execution role.
         :param pulumi.Input[_builtins.str] role_arn: Bring your own execution role: none is derived, and a warning lists the permissions the definition needs. Default: a role derived from the definition.
@@ -392,7 +392,7 @@ class Workflow(pulumi.ComponentResource):
     @pulumi.getter(name="aliasArn")
     def alias_arn(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        ARN of the alias executions should start through; absent without `deployment`. Export it beside `stateMachineArn` for stack references.
+        ARN of the alias executions should start through; absent without `deployment`. Export it beside `state_machine_arn` for stack references.
         """
         return pulumi.get(self, "alias_arn")
 
@@ -416,7 +416,7 @@ class Workflow(pulumi.ComponentResource):
     @pulumi.getter(name="endpointUrl")
     def endpoint_url(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The full invoke URL of the synchronous endpoint's route; absent without `syncEndpoint`.
+        The full invoke URL of the synchronous endpoint's route; absent without `sync_endpoint`.
         """
         return pulumi.get(self, "endpoint_url")
 

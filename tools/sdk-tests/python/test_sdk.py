@@ -6,6 +6,7 @@ with the outputs the provider promises in schema.json. The assertions check both
 Run by `make test-sdks` in a virtualenv with `pulumi` and the generated package installed.
 """
 
+import inspect
 import json
 import unittest
 
@@ -182,6 +183,42 @@ class WorkflowSdkTest(unittest.TestCase):
             self.assertEqual(stage, "api")
 
         return pulumi.Output.all(endpoint.url, endpoint.stage_name).apply(check)
+
+
+class WorkflowDocsTest(unittest.TestCase):
+    """The docstrings name properties as Python programs write them (docs/languages.md, "Names in the docs")."""
+
+    def test_docstrings_use_python_names(self):
+        self.assertEqual(
+            inspect.getdoc(sfnw.WorkflowArgs.definition),
+            "The ASL document, as an object (a dict, map or JSON object of your language) or as a JSON string, "
+            "known when the program runs: every check happens at preview. Dynamic values go in through `${Key}` "
+            "placeholders filled from `definition_substitutions` and `callbacks`.",
+        )
+        self.assertIn("Everything that starts executions (the sync endpoint, the `alias_arn` output)",
+                      inspect.getdoc(sfnw.WorkflowArgs.deployment))
+        self.assertEqual(
+            inspect.getdoc(sfnw.Workflow.alias_arn),
+            "ARN of the alias executions should start through; absent without `deployment`. "
+            "Export it beside `state_machine_arn` for stack references.",
+        )
+        # The constructor's parameter docs (every `:param` line of the module) too.
+        params = [line for line in inspect.getsource(sfnw.workflow).splitlines() if ":param" in line]
+        self.assertTrue(any("`definition_substitutions`" in line for line in params))
+        for line in params:
+            for camel in ("`definitionSubstitutions`", "`aliasArn`", "`syncEndpoint`", "`stateMachineArn`"):
+                self.assertNotIn(camel, line)
+
+    def test_names_that_are_no_python_property_stay(self):
+        # Map keys of an output and keys of the workflow input are the same in every language.
+        self.assertEqual(
+            inspect.getdoc(sfnw.Workflow.alarm_arns),
+            "Alarm ARNs by name: `executionsFailed`, `executionsTimedOut`, `heartbeatTimeouts`, "
+            "`NAME.oldestMessageAge`, `NAME.deadLetters` (those that exist).",
+        )
+        self.assertIn("reference it in the definition as `${callbacks.NAME.queueUrl}`",
+                      inspect.getdoc(sfnw.WorkflowArgs.callbacks))
+        self.assertTrue(inspect.getdoc(sfnw.SyncEndpointRequestArgs.headers).startswith("Headers, under `$.headers`:"))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.StringJoiner;
 
     /**
-     * A request-context field the REST request template can copy into the workflow input, under `context`.
+     * A request-context field the REST request template can copy into the workflow input, under `$.context`.
      * 
      */
     @EnumType

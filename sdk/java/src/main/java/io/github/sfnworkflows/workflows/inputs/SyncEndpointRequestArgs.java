@@ -24,14 +24,14 @@ public final class SyncEndpointRequestArgs extends com.pulumi.resources.Resource
     public static final SyncEndpointRequestArgs Empty = new SyncEndpointRequestArgs();
 
     /**
-     * Cognito claims of the caller (authorization COGNITO), under `claims`, by name, e.g. `[&#34;sub&#34;, &#34;email&#34;]`. Default: none.
+     * Cognito claims of the caller (authorization COGNITO), under `$.claims`, by name, e.g. `[&#34;sub&#34;, &#34;email&#34;]`. Default: none.
      * 
      */
     @Import(name="authorizerClaims")
     private @Nullable List<String> authorizerClaims;
 
     /**
-     * @return Cognito claims of the caller (authorization COGNITO), under `claims`, by name, e.g. `[&#34;sub&#34;, &#34;email&#34;]`. Default: none.
+     * @return Cognito claims of the caller (authorization COGNITO), under `$.claims`, by name, e.g. `[&#34;sub&#34;, &#34;email&#34;]`. Default: none.
      * 
      */
     public Optional<List<String>> authorizerClaims() {
@@ -39,14 +39,14 @@ public final class SyncEndpointRequestArgs extends com.pulumi.resources.Resource
     }
 
     /**
-     * Request-context fields, under `context`. Default: none.
+     * Request-context fields, under `$.context`. Default: none.
      * 
      */
     @Import(name="context")
     private @Nullable List<RequestContextField> context;
 
     /**
-     * @return Request-context fields, under `context`. Default: none.
+     * @return Request-context fields, under `$.context`. Default: none.
      * 
      */
     public Optional<List<RequestContextField>> context() {
@@ -54,14 +54,14 @@ public final class SyncEndpointRequestArgs extends com.pulumi.resources.Resource
     }
 
     /**
-     * Headers, under `headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
+     * Headers, under `$.headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
      * 
      */
     @Import(name="headers")
     private @Nullable Either<Boolean,List<String>> headers;
 
     /**
-     * @return Headers, under `headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
+     * @return Headers, under `$.headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
      * 
      */
     public Optional<Either<Boolean,List<String>>> headers() {
@@ -69,14 +69,14 @@ public final class SyncEndpointRequestArgs extends com.pulumi.resources.Resource
     }
 
     /**
-     * Path parameters, under `path`.
+     * Path parameters, under `$.path`.
      * 
      */
     @Import(name="pathParameters")
     private @Nullable Boolean pathParameters;
 
     /**
-     * @return Path parameters, under `path`.
+     * @return Path parameters, under `$.path`.
      * 
      */
     public Optional<Boolean> pathParameters() {
@@ -84,14 +84,14 @@ public final class SyncEndpointRequestArgs extends com.pulumi.resources.Resource
     }
 
     /**
-     * Query string parameters, under `querystring` (the last value of a repeated name).
+     * Query string parameters, under `$.querystring` (the last value of a repeated name).
      * 
      */
     @Import(name="queryString")
     private @Nullable Boolean queryString;
 
     /**
-     * @return Query string parameters, under `querystring` (the last value of a repeated name).
+     * @return Query string parameters, under `$.querystring` (the last value of a repeated name).
      * 
      */
     public Optional<Boolean> queryString() {
@@ -127,7 +127,7 @@ public final class SyncEndpointRequestArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param authorizerClaims Cognito claims of the caller (authorization COGNITO), under `claims`, by name, e.g. `[&#34;sub&#34;, &#34;email&#34;]`. Default: none.
+         * @param authorizerClaims Cognito claims of the caller (authorization COGNITO), under `$.claims`, by name, e.g. `[&#34;sub&#34;, &#34;email&#34;]`. Default: none.
          * 
          * @return builder
          * 
@@ -138,7 +138,7 @@ public final class SyncEndpointRequestArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param authorizerClaims Cognito claims of the caller (authorization COGNITO), under `claims`, by name, e.g. `[&#34;sub&#34;, &#34;email&#34;]`. Default: none.
+         * @param authorizerClaims Cognito claims of the caller (authorization COGNITO), under `$.claims`, by name, e.g. `[&#34;sub&#34;, &#34;email&#34;]`. Default: none.
          * 
          * @return builder
          * 
@@ -148,7 +148,7 @@ public final class SyncEndpointRequestArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param context Request-context fields, under `context`. Default: none.
+         * @param context Request-context fields, under `$.context`. Default: none.
          * 
          * @return builder
          * 
@@ -159,7 +159,7 @@ public final class SyncEndpointRequestArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param context Request-context fields, under `context`. Default: none.
+         * @param context Request-context fields, under `$.context`. Default: none.
          * 
          * @return builder
          * 
@@ -169,7 +169,7 @@ public final class SyncEndpointRequestArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param headers Headers, under `headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
+         * @param headers Headers, under `$.headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
          * 
          * @return builder
          * 
@@ -180,7 +180,7 @@ public final class SyncEndpointRequestArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param headers Headers, under `headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
+         * @param headers Headers, under `$.headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
          * 
          * @return builder
          * 
@@ -190,7 +190,7 @@ public final class SyncEndpointRequestArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param headers Headers, under `headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
+         * @param headers Headers, under `$.headers`: `true` for all but credentials (Authorization, X-Api-Key, X-Amz-Security-Token), or the names to pass. Default `false`.
          * 
          * @return builder
          * 
@@ -200,7 +200,7 @@ public final class SyncEndpointRequestArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param pathParameters Path parameters, under `path`.
+         * @param pathParameters Path parameters, under `$.path`.
          * 
          * @return builder
          * 
@@ -211,7 +211,7 @@ public final class SyncEndpointRequestArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param queryString Query string parameters, under `querystring` (the last value of a repeated name).
+         * @param queryString Query string parameters, under `$.querystring` (the last value of a repeated name).
          * 
          * @return builder
          * 
