@@ -7,6 +7,7 @@
 import { LocalAws } from "./awsClient";
 import type { Derived } from "./derive";
 import { queueAttributes } from "./queueAttributes";
+import { createStateMachineRequest } from "./stateMachineRequest";
 
 /** Registered but not created locally, and why (docs/engines.md). */
 export const NOT_DEPLOYED: Record<string, string> = {
@@ -110,6 +111,7 @@ async function create(
   result: LocalDeployment,
 ): Promise<string | undefined> {
   const { state } = resource;
+  const json = (text: string) => mapJson(text, mapping);
   switch (resource.type) {
     case "aws:iam/role:Role": {
       const inputs = inputsOf(resource, ["assumeRolePolicy", "description", "tags"]);
@@ -143,7 +145,6 @@ async function create(
       return undefined;
     }
     case "aws:sqs/queue:Queue": {
-      const json = (text: string) => mapJson(text, mapping);
       const { attributes, tags } = queueAttributes(resource.name, resource.inputs, json, "provider/src/local/deploy.ts");
       const { QueueUrl } = await aws.sqs<{ QueueUrl: string }>("CreateQueue", { QueueName: state.name, Attributes: attributes, tags });
       result.queues[resource.name] = QueueUrl;
@@ -156,40 +157,16 @@ async function create(
       const value = String(policy ? inputs.policy : inputs.redriveAllowPolicy);
       await aws.sqs("SetQueueAttributes", {
         QueueUrl: inputs.queueUrl,
-        Attributes: { [policy ? "Policy" : "RedriveAllowPolicy"]: mapJson(value, mapping) },
+        Attributes: { [policy ? "Policy" : "RedriveAllowPolicy"]: json(value) },
       });
       return undefined;
     }
     case "aws:sfn/stateMachine:StateMachine": {
-      const inputs = inputsOf(resource, [
-        "name",
-        "namePrefix",
-        "type",
-        "roleArn",
-        "definition",
-        "loggingConfiguration",
-        "tracingConfiguration",
-        "publish",
-        "tags",
-      ]);
-      const logging = inputs.loggingConfiguration as { level: string; includeExecutionData?: boolean; logDestination?: string } | undefined;
-      const definition = mapJson(String(inputs.definition), mapping);
-      const { stateMachineArn } = await aws.sfn<{ stateMachineArn: string }>("CreateStateMachine", {
-        name: state.name,
-        type: inputs.type,
-        roleArn: inputs.roleArn,
-        definition,
-        loggingConfiguration: logging && {
-          level: logging.level,
-          includeExecutionData: logging.includeExecutionData,
-          destinations: logging.logDestination ? [{ cloudWatchLogsLogGroup: { logGroupArn: logging.logDestination } }] : undefined,
-        },
-        tracingConfiguration: inputs.tracingConfiguration,
-        publish: inputs.publish,
-      });
+      const request = createStateMachineRequest(resource.name, String(state.name), resource.inputs, json, "provider/src/local/deploy.ts");
+      const { stateMachineArn } = await aws.sfn<{ stateMachineArn: string }>("CreateStateMachine", request);
       if (stateMachineArn !== state.arn) throw new Error(`LocalStack named ${resource.name} ${stateMachineArn}, not ${String(state.arn)}`);
       result.stateMachines[resource.name] = stateMachineArn;
-      result.definitions[resource.name] = definition;
+      result.definitions[resource.name] = request.definition;
       return undefined;
     }
     case "aws:apigateway/restApi:RestApi": {

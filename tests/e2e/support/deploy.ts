@@ -4,12 +4,14 @@
  * redrive-allow policies and state machine are created in moto from those inputs, with the mock
  * queue URLs and ARNs mapped to moto's. Nothing is copied by hand.
  */
-import { CreateStateMachineCommand, type LogLevel, type StateMachineType } from "@aws-sdk/client-sfn";
+import { CreateStateMachineCommand } from "@aws-sdk/client-sfn";
 import { CreateQueueCommand, GetQueueAttributesCommand, SetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import type * as pulumi from "@pulumi/pulumi";
 import { Workflow, type CallbackQueueOutputs, type WorkflowArgs } from "../../../provider/src";
 import { capture, ofType, one, type Registered, valueOf } from "../../support/mocks";
+import { mapJson as mapJsonLocally } from "../../../provider/src/local/deploy";
 import { queueAttributes } from "../../../provider/src/local/queueAttributes";
+import { createStateMachineRequest } from "../../../provider/src/local/stateMachineRequest";
 import type { MotoAws } from "./aws";
 
 export interface DeployedQueue {
@@ -33,29 +35,8 @@ export interface Deployed {
   mapping: Map<string, string>;
 }
 
-const STATE_MACHINE_INPUTS = new Set([
-  "name",
-  "namePrefix",
-  "type",
-  "roleArn",
-  "definition",
-  "loggingConfiguration",
-  "tracingConfiguration",
-  "publish",
-  "tags",
-]);
-
-/** Replaces every string that is exactly a mapped identifier, anywhere in a JSON value. */
-function mapIdentifiers(value: unknown, mapping: Map<string, string>): unknown {
-  if (typeof value === "string") return mapping.get(value) ?? value;
-  if (Array.isArray(value)) return value.map((item) => mapIdentifiers(item, mapping));
-  if (value && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapIdentifiers(item, mapping)]));
-  return value;
-}
-
 function mapJson(text: string, mapping: Map<string, string>): string {
-  const mapped = JSON.stringify(mapIdentifiers(JSON.parse(text), mapping));
+  const mapped = mapJsonLocally(text, mapping);
   // A mock SQS URL left over would point the machine at a queue moto does not have.
   const leftover = /https:\/\/sqs\.[a-z0-9-]+\.amazonaws\.com\/[^"]+/.exec(mapped);
   if (leftover) throw new Error(`unmapped queue URL ${leftover[0]} in ${text}`);
@@ -124,40 +105,15 @@ export async function deployWorkflow(aws: MotoAws, name: string, args: WorkflowA
     );
 
   const machine = one(resources, "aws:sfn/stateMachine:StateMachine");
-  const unknown = Object.keys(machine.inputs).filter((key) => !STATE_MACHINE_INPUTS.has(key));
-  if (unknown.length) throw new Error(`the e2e deployer does not know the StateMachine inputs ${unknown.join(", ")}`);
-  const inputs = machine.inputs as {
-    type: StateMachineType;
-    roleArn: string;
-    definition: string;
-    loggingConfiguration?: { level: LogLevel; includeExecutionData?: boolean; logDestination?: string };
-    tracingConfiguration?: { enabled: boolean };
-    publish?: boolean;
-    tags?: Record<string, string>;
-  };
-  const definition = mapJson(inputs.definition, mapping);
-  const logging = inputs.loggingConfiguration;
-  const created = await aws.sfn.send(
-    new CreateStateMachineCommand({
-      name: await valueOf(workflow.stateMachineName),
-      type: inputs.type,
-      roleArn: inputs.roleArn,
-      definition,
-      loggingConfiguration: logging && {
-        level: logging.level,
-        includeExecutionData: logging.includeExecutionData,
-        destinations: logging.logDestination ? [{ cloudWatchLogsLogGroup: { logGroupArn: logging.logDestination } }] : undefined,
-      },
-      tracingConfiguration: inputs.tracingConfiguration,
-      publish: inputs.publish,
-      tags: inputs.tags && Object.entries(inputs.tags).map(([key, value]) => ({ key, value })),
-    }),
-  );
+  const machineName = await valueOf(workflow.stateMachineName);
+  const json = (text: string) => mapJson(text, mapping);
+  const request = createStateMachineRequest(machine.name, machineName, machine.inputs, json, "tests/e2e/support/deploy.ts");
+  const created = await aws.sfn.send(new CreateStateMachineCommand(request));
   return {
     workflow,
     resources,
     stateMachineArn: created.stateMachineArn as string,
-    definition: JSON.parse(definition) as Record<string, unknown>,
+    definition: JSON.parse(request.definition) as Record<string, unknown>,
     queues,
     mapping,
   };
