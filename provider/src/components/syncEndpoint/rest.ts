@@ -7,7 +7,7 @@ import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { requestTemplate } from "./requestTemplate";
 import { responseStatuses, responseTemplate } from "./responseTemplate";
-import { corsHeaders, gatewayResponses, preflight } from "./restCors";
+import { corsHeaders, gatewayResponses, integrationResponseHeaders, methodResponseHeaders, preflight } from "./restCors";
 import { credentialsRole } from "./role";
 import { INTEGRATION_TIMEOUT_SECONDS } from "./settings";
 import { accessLogSettings, redeployTrigger } from "./stage";
@@ -135,7 +135,7 @@ export function restEndpoint(input: EndpointInput): EndpointResources {
           resourceId,
           httpMethod: method.httpMethod,
           statusCode: String(status),
-          responseParameters: Object.fromEntries(Object.keys(cors).map((header) => [`method.response.header.${header}`, true])),
+          responseParameters: methodResponseHeaders(cors),
         },
         { parent },
       ),
@@ -149,7 +149,7 @@ export function restEndpoint(input: EndpointInput): EndpointResources {
       httpMethod: method.httpMethod,
       statusCode: "200",
       responseTemplates: { "application/json": templates.response },
-      responseParameters: Object.fromEntries(Object.entries(cors).map(([header, value]) => [`method.response.header.${header}`, value])),
+      responseParameters: integrationResponseHeaders(cors),
     },
     { parent, dependsOn: [integration, ...methodResponses] },
   );

@@ -24,6 +24,14 @@ export function corsHeaders(cors: Cors, preflight: boolean): Record<string, stri
 const prefixed = <T>(prefix: string, headers: Record<string, T>): Record<string, T> =>
   Object.fromEntries(Object.entries(headers).map(([name, value]) => [`${prefix}.${name}`, value]));
 
+/** A method response's declaration of the headers its integration response sets. */
+export const methodResponseHeaders = (headers: Record<string, string>): Record<string, boolean> =>
+  prefixed("method.response.header", Object.fromEntries(Object.keys(headers).map((name) => [name, true])));
+
+/** An integration response's static header values (corsHeaders). */
+export const integrationResponseHeaders = (headers: Record<string, string>): Record<string, string> =>
+  prefixed("method.response.header", headers);
+
 export interface RestRoute {
   name: string;
   restApi: pulumi.Output<string>;
@@ -49,7 +57,7 @@ export function preflight(route: RestRoute, cors: Cors): pulumi.Resource[] {
       resourceId,
       httpMethod: method.httpMethod,
       statusCode: "200",
-      responseParameters: prefixed("method.response.header", Object.fromEntries(Object.keys(headers).map((h) => [h, true]))),
+      responseParameters: methodResponseHeaders(headers),
     },
     { parent },
   );
@@ -60,7 +68,7 @@ export function preflight(route: RestRoute, cors: Cors): pulumi.Resource[] {
       resourceId,
       httpMethod: method.httpMethod,
       statusCode: "200",
-      responseParameters: prefixed("method.response.header", headers),
+      responseParameters: integrationResponseHeaders(headers),
     },
     { parent, dependsOn: [integration, methodResponse] },
   );
