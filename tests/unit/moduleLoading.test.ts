@@ -49,3 +49,33 @@ describe("modules the package loads", () => {
     );
   });
 });
+
+describe("modules the command line loads", () => {
+  /** The files `sfn-workflows ARGS` has loaded when it exits. */
+  function cliFiles(args: string[]): string[] {
+    const script = `
+      process.on("exit", () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));
+      require(${JSON.stringify(path.join(PACKAGE, "cli/main.js"))}).main(${JSON.stringify(args)});
+    `;
+    const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", cwd: path.join(__dirname, "../..") });
+    return JSON.parse(child.stderr) as string[];
+  }
+
+  it("check and graph start without Pulumi or the AWS provider, which only serve needs", () => {
+    for (const args of [
+      ["check", "examples/definitions/quote.asl.json"],
+      ["graph", "examples/definitions/quote.asl.json"],
+    ]) {
+      const files = cliFiles(args);
+      assert.ok(
+        files.some((file) => file.endsWith("provider/bin/analysis/analyze.js")),
+        args.join(" "),
+      );
+      assert.deepEqual(
+        files.filter((file) => file.includes("/node_modules/@pulumi/")),
+        [],
+        args.join(" "),
+      );
+    }
+  });
+});

@@ -1,9 +1,7 @@
 /** `sfn-workflows serve`: the sync endpoint on localhost, backed by LocalStack (docs/engines.md). */
 import * as fs from "node:fs";
 import { type Command, Option } from "commander";
-import { InputError } from "../components/errors";
-import { EngineMissingError } from "../local/localstack";
-import { LocalServer, type ServeOptions } from "../local/serve";
+import type { ServeOptions } from "../local/serve";
 import { CliError, EXIT_DEFINITION_ERRORS, EXIT_USAGE } from "./errors";
 
 interface ServeFlags {
@@ -58,7 +56,8 @@ function parsePort(value: string): number {
 }
 
 /** Reports why serving failed on stderr; answers the exit code. */
-function failure(error: unknown): number {
+async function failure(error: unknown): Promise<number> {
+  const [{ EngineMissingError }, { InputError }] = await Promise.all([import("../local/localstack"), import("../components/errors")]);
   if (error instanceof EngineMissingError) {
     process.stderr.write(`error: ${error.message}\nhint: install it with\n  ${error.installCommand}\n`);
     return EXIT_USAGE;
@@ -83,6 +82,9 @@ function serveOptions(file: string, flags: ServeFlags): ServeOptions {
 }
 
 async function serve(options: ServeOptions): Promise<void> {
+  // Loaded here, not at the top: the server brings in Pulumi and the AWS provider, which every other
+  // command (check, graph) would otherwise load at start-up for nothing.
+  const { LocalServer } = await import("../local/serve");
   const server = new LocalServer(options);
   // Listening (not once) keeps the engine's own signal handler from raising the signal again.
   const stop = () => void server.stop().then(() => process.exit(0));
@@ -98,7 +100,7 @@ async function serve(options: ServeOptions): Promise<void> {
   } catch (error) {
     listen(false);
     await server.stop();
-    process.exitCode = failure(error);
+    process.exitCode = await failure(error);
     return;
   }
   const lines = server.routes.map((route) => `  ${route.method} http://localhost:${server.port}${route.path}`);
