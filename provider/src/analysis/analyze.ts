@@ -223,7 +223,8 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): AnalysisR
   const integrations: Integration[] = [];
   const statements: PolicyStatement[] = [];
   const tasks: TaskSummary[] = [];
-  const stateStatements: Record<string, PolicyStatement[]> = {};
+  // A Map, not an object: state names such as `__proto__` or `toString` are keys like any other.
+  const stateStatements = new Map<string, PolicyStatement[]>();
   if (parsed.definition) {
     const definition = parsed.definition;
     const arn: ArnContext = {
@@ -249,7 +250,7 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): AnalysisR
         const task = analyzeTask(visited, options, arn, workflowType);
         append(diagnostics, task.diagnostics);
         append(statements, task.statements);
-        stateStatements[visited.path] = task.statements;
+        stateStatements.set(visited.path, task.statements);
         tasks.push(task.summary);
         if (task.integration) integrations.push(task.integration);
       } else if (isDistributedMap(visited)) {
@@ -264,7 +265,7 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): AnalysisR
         const map = distributedMapStatements(visited, arn, options.stateMachineName ?? UNKNOWN_STATE_MACHINE);
         append(diagnostics, map.diagnostics);
         append(statements, map.statements);
-        stateStatements[visited.path] = map.statements;
+        stateStatements.set(visited.path, map.statements);
       }
     }
   }
@@ -277,7 +278,7 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): AnalysisR
     integrations,
     statements: mergeStatements(statements),
     tasks,
-    stateStatements,
+    stateStatements: Object.fromEntries(stateStatements),
     definition: parsed.definition,
   };
 }

@@ -114,7 +114,7 @@ class GraphBuilder {
 interface Facts {
   integrations: Map<string, Integration>;
   tasks: Map<string, TaskSummary>;
-  statements: AnalysisResult["stateStatements"];
+  statements: Map<string, AnalysisResult["stateStatements"][string]>;
   machines: Map<string, VisitedMachine>;
 }
 
@@ -201,7 +201,7 @@ function taskLines(facts: Facts, visited: VisitedState): string[] {
   else if (visited.state.Type === "Task") lines.push(`Task · ${String(visited.state.Resource)}`);
   const timing = visited.state.Type === "Task" ? timingLine(visited.state) : undefined;
   if (timing) lines.push(timing);
-  const actions = [...new Set((facts.statements[visited.path] ?? []).flatMap((statement) => statement.Action))];
+  const actions = [...new Set((facts.statements.get(visited.path) ?? []).flatMap((statement) => statement.Action))];
   return [...lines, ...iamLines(actions)];
 }
 
@@ -249,7 +249,8 @@ export function buildGraph(analysis: AnalysisResult, resources: GraphResources):
     const facts: Facts = {
       integrations: new Map(analysis.integrations.map((integration) => [integration.state, integration])),
       tasks: new Map(analysis.tasks.map((task) => [task.state, task])),
-      statements: analysis.stateStatements,
+      // Own entries only: a state named `toString` has no statements from Object.prototype.
+      statements: new Map(Object.entries(analysis.stateStatements)),
       machines: new Map(machines.map((machine) => [machine.pointer, machine])),
     };
     const start = builder.node("start", "start", [], undefined);

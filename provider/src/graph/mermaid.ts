@@ -7,7 +7,13 @@ import { printable } from "./text";
  * interpreted: those characters (and `|`, which ends an edge label) become numeric entity codes.
  */
 export function mermaidText(text: string): string {
-  return printable(text).replace(/[#"<>&`|;\\]/g, (c) => `#${c.charCodeAt(0)};`);
+  return (
+    printable(text)
+      .replace(/[#"<>&`|;\\]/g, (c) => `#${c.charCodeAt(0)};`)
+      // Before parsing, Mermaid drops the last `;` of any line with `style` or `classDef`, then `:`, then `#`:
+      // meant for its style statements, it would cut an entity code short. Their first letter as a code hides the word.
+      .replace(/style|classDef/g, (word) => `#${word.charCodeAt(0)};${word.slice(1)}`)
+  );
 }
 
 const SHAPES: Record<string, [string, string]> = {
