@@ -3,8 +3,9 @@
  * exit codes, the exact `--json` report, stderr messages and the human report.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { formatHuman, shouldColor } from "../../provider/src/cli/human";
@@ -21,14 +22,17 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the CLI with stdout and stderr as pipes (not a terminal), from the repository root. */
-function cli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+/**
+ * Runs the CLI with stdout and stderr as pipes (not a terminal), from the repository root unless
+ * `cwd` says otherwise; standard input is `input`, or the open file `stdin`.
+ */
+function cli(args: string[], options: { input?: string; stdin?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Run {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   for (const [key, value] of Object.entries(options.env ?? {})) if (value === undefined) delete env[key];
-  const result = spawnSync(process.execPath, ["--require", "tsx/cjs", MAIN, ...args], {
-    cwd: ROOT,
+  const result = spawnSync(process.execPath, ["--require", require.resolve("tsx/cjs"), MAIN, ...args], {
+    cwd: options.cwd ?? ROOT,
     env,
-    input: options.input ?? "",
+    ...(options.stdin !== undefined ? { stdio: [options.stdin, "pipe", "pipe"] } : { input: options.input ?? "" }),
     encoding: "utf8",
     timeout: 30_000,
   });
@@ -44,71 +48,111 @@ function json(run: Run): Record<string, unknown> {
   return value;
 }
 
+interface JsonOutput {
+  schemaVersion: number;
+  ok: boolean;
+  files: Array<Record<string, unknown> & { file: string; ok: boolean }>;
+  unreadable: Array<{ file: string; message: string; hint: string | null }>;
+}
+
+/** The `--json` envelope, in its documented key order. */
+function envelope(run: Run): JsonOutput {
+  const output = json(run);
+  assert.deepEqual(Object.keys(output), ["schemaVersion", "ok", "files", "unreadable"]);
+  assert.equal(output.schemaVersion, 1);
+  return output as unknown as JsonOutput;
+}
+
+/** The files a `--json` run reports, in order. */
+const names = (run: Run) => envelope(run).files.map((file) => file.file);
+
+/** The report of the only file of a `--json` run (without its `file`), after checking the envelope. */
+function onlyFile(run: Run): Record<string, unknown> {
+  const output = envelope(run);
+  assert.deepEqual(output.unreadable, []);
+  assert.equal(output.files.length, 1);
+  assert.deepEqual(Object.keys(output.files[0]), ["file", "ok", "workflowType", "errors", "warnings", "integrations", "policy"]);
+  const { file, ...report } = output.files[0];
+  assert.equal(typeof file, "string");
+  assert.equal(output.ok, report.ok);
+  return report;
+}
+
 /** The escape character that starts every ANSI colour code. */
 const ESC = "\u001b";
 
 describe("sfn-workflows CLI", function () {
-  this.timeout(60_000);
+  // Each test starts up to three processes, which take seconds each on a busy machine.
+  this.timeout(120_000);
 
   describe("check --json", () => {
     it("reports a valid STANDARD callback definition with its exact policy", () => {
       const run = cli(["check", fixture("approval.asl.json"), "--region", "us-east-1", "--account", "123456789012", "--json"]);
       assert.equal(run.stderr, "");
       assert.equal(run.status, 0);
+      // One shape for one file or many: the envelope with schemaVersion, then one report per file.
       assert.deepEqual(json(run), {
+        schemaVersion: 1,
         ok: true,
-        workflowType: "STANDARD",
-        errors: [],
-        // The approvals queue is not one of the workflow's callback queues: its key, if any, is unknown.
-        warnings: [
+        files: [
           {
-            rule: "kms-key-unknown",
-            state: "Request approval",
-            message:
-              'sqs:sendMessage: if queue https://sqs.eu-west-1.amazonaws.com/210987654321/approvals is encrypted with a customer managed KMS key, the role also needs kms:GenerateDataKey, kms:Decrypt on that key; add { "Effect": "Allow", "Action": ["kms:GenerateDataKey","kms:Decrypt"], "Resource": ["KEY_ARN"] } to policyStatements',
-            code: null,
-            line: 5,
-            column: 5,
-          },
-        ],
-        integrations: [
-          {
-            state: "Request approval",
-            resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
-            kind: "optimized",
-            service: "sqs",
-            action: "sendMessage",
-            pattern: "callback",
-          },
-          {
-            state: "Notify customer",
-            resource: "arn:aws:states:::lambda:invoke",
-            kind: "optimized",
-            service: "lambda",
-            action: "invoke",
-            pattern: "request-response",
-          },
-        ],
-        policy: {
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Effect: "Allow",
-              Action: ["lambda:InvokeFunction"],
-              Resource: [
-                "arn:aws:lambda:us-east-1:123456789012:function:notify-customer",
-                "arn:aws:lambda:us-east-1:123456789012:function:notify-customer:*",
+            file: fixture("approval.asl.json"),
+            ok: true,
+            workflowType: "STANDARD",
+            errors: [],
+            // The approvals queue is not one of the workflow's callback queues: its key, if any, is unknown.
+            warnings: [
+              {
+                rule: "kms-key-unknown",
+                state: "Request approval",
+                message:
+                  'sqs:sendMessage: if queue https://sqs.eu-west-1.amazonaws.com/210987654321/approvals is encrypted with a customer managed KMS key, the role also needs kms:GenerateDataKey, kms:Decrypt on that key; add { "Effect": "Allow", "Action": ["kms:GenerateDataKey","kms:Decrypt"], "Resource": ["KEY_ARN"] } to policyStatements',
+                code: null,
+                line: 5,
+                column: 5,
+              },
+            ],
+            integrations: [
+              {
+                state: "Request approval",
+                resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                kind: "optimized",
+                service: "sqs",
+                action: "sendMessage",
+                pattern: "callback",
+              },
+              {
+                state: "Notify customer",
+                resource: "arn:aws:states:::lambda:invoke",
+                kind: "optimized",
+                service: "lambda",
+                action: "invoke",
+                pattern: "request-response",
+              },
+            ],
+            policy: {
+              Version: "2012-10-17",
+              Statement: [
+                {
+                  Effect: "Allow",
+                  Action: ["lambda:InvokeFunction"],
+                  Resource: [
+                    "arn:aws:lambda:us-east-1:123456789012:function:notify-customer",
+                    "arn:aws:lambda:us-east-1:123456789012:function:notify-customer:*",
+                  ],
+                },
+                // The queue's ARN comes from its URL, which names its own region and account.
+                { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: ["arn:aws:sqs:eu-west-1:210987654321:approvals"] },
               ],
             },
-            // The queue's ARN comes from its URL, which names its own region and account.
-            { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: ["arn:aws:sqs:eu-west-1:210987654321:approvals"] },
-          ],
-        },
+          },
+        ],
+        unreadable: [],
       });
     });
 
     it("keeps ${AWS::Region} and ${AWS::AccountId} in ARNs without --region and --account, and honours --partition", () => {
-      const unresolved = json(cli(["check", fixture("approval.asl.json"), "--json"])) as {
+      const unresolved = onlyFile(cli(["check", fixture("approval.asl.json"), "--json"])) as {
         policy: { Statement: { Resource: string[] }[] };
       };
       assert.deepEqual(unresolved.policy.Statement[0].Resource, [
@@ -117,7 +161,7 @@ describe("sfn-workflows CLI", function () {
       ]);
       const china = cli(["check", fixture("approval.asl.json"), "--partition", "aws-cn", "--region", "cn-north-1", "--json"]);
       assert.equal(china.status, 0);
-      assert.deepEqual((json(china) as typeof unresolved).policy.Statement[0].Resource, [
+      assert.deepEqual((onlyFile(china) as typeof unresolved).policy.Statement[0].Resource, [
         "arn:aws-cn:lambda:cn-north-1:${AWS::AccountId}:function:notify-customer",
         "arn:aws-cn:lambda:cn-north-1:${AWS::AccountId}:function:notify-customer:*",
       ]);
@@ -127,7 +171,7 @@ describe("sfn-workflows CLI", function () {
       const run = cli(["check", fixture("express-callback.asl.json"), "--type", "EXPRESS", "--json"]);
       assert.equal(run.status, 1);
       assert.equal(run.stderr, "");
-      const report = json(run) as { ok: boolean; workflowType: string; errors: Record<string, unknown>[]; warnings: unknown[] };
+      const report = onlyFile(run) as { ok: boolean; workflowType: string; errors: Record<string, unknown>[]; warnings: unknown[] };
       assert.deepEqual(Object.keys(report), ["ok", "workflowType", "errors", "warnings", "integrations", "policy"]);
       assert.equal(report.ok, false);
       assert.equal(report.workflowType, "EXPRESS");
@@ -150,14 +194,14 @@ describe("sfn-workflows CLI", function () {
       assert.equal(cli(["check", fixture("express-callback.asl.json"), "--type", "express", "--json"]).status, 1);
       const standard = cli(["check", fixture("express-callback.asl.json"), "--json"]);
       assert.equal(standard.status, 0);
-      assert.equal((json(standard) as { workflowType: string }).workflowType, "STANDARD");
+      assert.equal((onlyFile(standard) as { workflowType: string }).workflowType, "STANDARD");
     });
 
     it("reports JSON that does not parse as rule invalid-json, exit 1, still one JSON object", () => {
       const run = cli(["check", fixture("invalid.json.txt"), "--json"]);
       assert.equal(run.status, 1);
       assert.equal(run.stderr, "");
-      const report = json(run) as { errors: { rule: string; state: null; message: string }[] };
+      const report = onlyFile(run) as { errors: { rule: string; state: null; message: string }[] };
       assert.deepEqual(
         { ...report, errors: report.errors.map(({ rule, state }) => ({ rule, state })) },
         {
@@ -190,7 +234,7 @@ describe("sfn-workflows CLI", function () {
       ].join("\n");
       const run = cli(["check", "-", "--json"], { input: text });
       assert.equal(run.status, 1);
-      const report = json(run) as { errors: Array<{ rule: string; code: string | null; line: number; column: number }> };
+      const report = onlyFile(run) as { errors: Array<{ rule: string; code: string | null; line: number; column: number }> };
       assert.deepEqual(
         report.errors.map(({ rule, code, line, column }) => ({ rule, code, line, column })),
         [
@@ -204,7 +248,7 @@ describe("sfn-workflows CLI", function () {
     it("passes with warnings only (exit 0) and lists them", () => {
       const run = cli(["check", fixture("warnings.asl.json"), "--json"]);
       assert.equal(run.status, 0);
-      const report = json(run) as { ok: boolean; warnings: { rule: string; state: string }[] };
+      const report = onlyFile(run) as { ok: boolean; warnings: { rule: string; state: string }[] };
       assert.equal(report.ok, true);
       assert.deepEqual(
         report.warnings.map(({ rule, state }) => ({ rule, state })),
@@ -218,19 +262,19 @@ describe("sfn-workflows CLI", function () {
     it("reads the definition from standard input for FILE -", () => {
       const run = cli(["check", "-", "--json"], { input: readFileSync(join(ROOT, fixture("warnings.asl.json")), "utf8") });
       assert.equal(run.status, 0);
-      assert.equal((json(run) as { integrations: { state: string }[] }).integrations[0].state, "Wait for review");
+      assert.equal((onlyFile(run) as { integrations: { state: string }[] }).integrations[0].state, "Wait for review");
     });
 
     it("uses the statements of --integrations for an integration the table does not know", () => {
       const unknown = cli(["check", fixture("custom-integration.asl.json"), "--json"]);
       assert.equal(unknown.status, 1);
       assert.deepEqual(
-        (json(unknown) as { errors: { rule: string; state: string }[] }).errors.map(({ rule, state }) => ({ rule, state })),
+        (onlyFile(unknown) as { errors: { rule: string; state: string }[] }).errors.map(({ rule, state }) => ({ rule, state })),
         [{ rule: "unknown-integration", state: "Do the thing" }],
       );
       const declared = cli(["check", fixture("custom-integration.asl.json"), "--integrations", fixture("integrations.json"), "--json"]);
       assert.equal(declared.status, 0);
-      const report = json(declared) as { errors: unknown[]; policy: unknown };
+      const report = onlyFile(declared) as { errors: unknown[]; policy: unknown };
       assert.deepEqual(report.errors, []);
       assert.deepEqual(report.policy, {
         Version: "2012-10-17",
@@ -246,11 +290,27 @@ describe("sfn-workflows CLI", function () {
       assert.match(run.stderr, message);
     };
 
-    it("a missing file, with or without --json", () => {
-      expectUsage(cli(["check", "no/such/definition.json"]), /definition file "no\/such\/definition\.json" does not exist/);
-      const run = cli(["check", "no/such/definition.json", "--json"]);
-      expectUsage(run, /does not exist/);
-      assert.match(run.stderr, /hint: check the path/);
+    it("a missing file; with --json, the JSON object lists it as unreadable", () => {
+      const missing = "no/such/definition.json";
+      expectUsage(cli(["check", missing]), /^error: definition file "no\/such\/definition\.json" does not exist\nhint: check the path/);
+      const run = cli(["check", missing, "--json"]);
+      assert.equal(run.status, 2);
+      assert.equal(
+        run.stderr,
+        `error: definition file "${missing}" does not exist\nhint: check the path; relative paths are resolved from ${ROOT}\n`,
+      );
+      assert.deepEqual(json(run), {
+        schemaVersion: 1,
+        ok: false,
+        files: [],
+        unreadable: [
+          {
+            file: missing,
+            message: `definition file "${missing}" does not exist`,
+            hint: `check the path; relative paths are resolved from ${ROOT}`,
+          },
+        ],
+      });
     });
 
     it("a directory instead of a file", () => {
@@ -271,7 +331,7 @@ describe("sfn-workflows CLI", function () {
 
     it("an unknown option, a missing FILE, an unknown command, no command", () => {
       expectUsage(cli(["check", fixture("approval.asl.json"), "--verbose"]), /unknown option '--verbose'/);
-      expectUsage(cli(["check"]), /missing required argument 'file'[\s\S]*sfn-workflows check --help/);
+      expectUsage(cli(["check"]), /missing required argument 'files'[\s\S]*sfn-workflows check --help/);
       expectUsage(cli(["lint", fixture("approval.asl.json")]), /unknown command 'lint'/);
       expectUsage(cli([]), /Usage: sfn-workflows/);
     });
@@ -286,6 +346,239 @@ describe("sfn-workflows CLI", function () {
         /"Comment" is not a "service:action" key/,
       );
       expectUsage(cli(["check", "-", "--integrations", "-"]), /both ask for standard input/);
+    });
+  });
+
+  describe("several files and patterns", () => {
+    let dir: string;
+    before(() => {
+      dir = mkdtempSync(join(tmpdir(), "sfn-cli-"));
+      mkdirSync(join(dir, "defs", "sub"), { recursive: true });
+      mkdirSync(join(dir, "defs", "folder.asl.json"));
+      mkdirSync(join(dir, "literal"));
+      copyFileSync(join(ROOT, fixture("approval.asl.json")), join(dir, "defs", "a.asl.json"));
+      copyFileSync(join(ROOT, fixture("warnings.asl.json")), join(dir, "defs", "sub", "b.asl.json"));
+      copyFileSync(join(ROOT, fixture("invalid.json.txt")), join(dir, "defs", "sub", "c.txt"));
+      copyFileSync(join(ROOT, fixture("approval.asl.json")), join(dir, "defs", ".hidden.asl.json"));
+      copyFileSync(join(ROOT, fixture("approval.asl.json")), join(dir, "literal", "[1].asl.json"));
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    // Each file's part is what checking it alone prints (those outputs are tested exactly above).
+    const STANDARD = { type: "STANDARD", partition: "aws" } as const;
+    const alone = (file: string) => formatHuman(runCheck(file, STANDARD), { color: false });
+    const aloneJson = (file: string) => JSON.parse(JSON.stringify({ file, ...runCheck(file, STANDARD).report })) as unknown;
+
+    it("prints each file's report in order, then a summary; exit 1 when one has errors", () => {
+      const [pass, fail] = [fixture("approval.asl.json"), fixture("invalid.json.txt")];
+      const run = cli(["check", pass, fail]);
+      assert.equal(run.status, 1);
+      assert.equal(run.stderr, "");
+      assert.equal(run.stdout, `${alone(pass)}\n${alone(fail)}\nSummary: 2 files: 1 passed, 1 failed (1 error, 1 warning)\n`);
+    });
+
+    it("--json: one object for all files, each report as for the file alone; options apply to every file", () => {
+      const [pass, fail] = [fixture("approval.asl.json"), fixture("invalid.json.txt")];
+      const run = cli(["check", pass, fail, "--json"]);
+      assert.equal(run.status, 1);
+      assert.deepEqual(json(run), {
+        schemaVersion: 1,
+        ok: false,
+        files: [aloneJson(pass), aloneJson(fail)],
+        unreadable: [],
+      });
+      const express = envelope(cli(["check", pass, fixture("warnings.asl.json"), "--type", "EXPRESS", "--json"]));
+      assert.deepEqual(
+        express.files.map(({ file, ok, workflowType }) => ({ file, ok, workflowType })),
+        [
+          { file: pass, ok: false, workflowType: "EXPRESS" },
+          { file: fixture("warnings.asl.json"), ok: false, workflowType: "EXPRESS" },
+        ],
+      );
+    });
+
+    it("exit 0 when every file passes, warnings counted in the summary", () => {
+      const run = cli(["check", fixture("approval.asl.json"), fixture("warnings.asl.json")]);
+      assert.equal(run.status, 0);
+      assert.equal(run.stdout.split("\n").at(-2), "Summary: 2 files: 2 passed, 0 failed (0 errors, 3 warnings)");
+    });
+
+    it("checks every file when one cannot be read, and exits 2 (the worst)", () => {
+      const [pass, missing, fail] = [fixture("approval.asl.json"), "no/such.asl.json", fixture("invalid.json.txt")];
+      const message = `error: definition file "${missing}" does not exist\nhint: check the path; relative paths are resolved from ${ROOT}\n`;
+      const human = cli(["check", pass, missing, fail]);
+      assert.equal(human.status, 2);
+      assert.equal(human.stderr, message);
+      assert.equal(
+        human.stdout,
+        `${alone(pass)}\n${alone(fail)}\nSummary: 3 files: 1 passed, 1 failed, 1 could not be read (1 error, 1 warning)\n`,
+      );
+      // Exit 2 also when every file that could be read passes.
+      const run = cli(["check", missing, pass, "--json"]);
+      assert.equal(run.status, 2);
+      assert.equal(run.stderr, message);
+      assert.deepEqual(json(run), {
+        schemaVersion: 1,
+        ok: false,
+        files: [aloneJson(pass)],
+        unreadable: [
+          {
+            file: missing,
+            message: `definition file "${missing}" does not exist`,
+            hint: `check the path; relative paths are resolved from ${ROOT}`,
+          },
+        ],
+      });
+    });
+
+    it("expands quoted patterns itself: ** at any depth, files only, sorted, no dot files, each file once", () => {
+      const run = cli(["check", "defs/**/*.asl.json", "--json"], { cwd: dir });
+      assert.equal(run.status, 0);
+      assert.equal(run.stderr, "");
+      assert.deepEqual(names(run), ["defs/a.asl.json", "defs/sub/b.asl.json"]);
+      assert.deepEqual(
+        names(cli(["check", "defs/sub/b.asl.json", "defs/**/*.asl.json", "defs/{a,sub/b}.asl.json", "--json"], { cwd: dir })),
+        ["defs/sub/b.asl.json", "defs/a.asl.json"],
+      );
+      // A path that exists is taken as written, even with pattern characters in it.
+      assert.deepEqual(names(cli(["check", "literal/[1].asl.json", "--json"], { cwd: dir })), ["literal/[1].asl.json"]);
+    });
+
+    it("a pattern that matches no file is a usage error naming it: exit 2, nothing checked", () => {
+      const run = cli(["check", "defs/a.asl.json", "defs/**/*.yaml", "--json"], { cwd: dir });
+      assert.equal(run.status, 2);
+      assert.equal(run.stdout, "");
+      assert.equal(
+        run.stderr,
+        `error: the pattern "defs/**/*.yaml" matches no files\nhint: patterns are resolved from ${dir}; use / between folders and ** for any depth, for example "defs/**/*.asl.json"\n`,
+      );
+      // A directory matched by a pattern is not a file: a pattern matching only directories matches no files.
+      assert.match(cli(["check", "defs/folder*"], { cwd: dir }).stderr, /^error: the pattern "defs\/folder\*" matches no files/);
+    });
+
+    it("standard input only on its own", () => {
+      const run = cli(["check", "-", fixture("approval.asl.json")]);
+      assert.equal(run.status, 2);
+      assert.equal(run.stdout, "");
+      assert.equal(run.stderr, "error: - (standard input) cannot be combined with other files\nhint: check standard input on its own\n");
+    });
+  });
+
+  describe("files that are not regular files, and size", () => {
+    let dir: string;
+    before(() => {
+      dir = mkdtempSync(join(tmpdir(), "sfn-cli-"));
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    const refusal = (file: string, kind: string) =>
+      `error: definition file "${file}" is ${kind}, not a regular file\nhint: pass a regular file; to read a pipe or a device, redirect it to standard input and pass - instead\n`;
+
+    it("refuses a named pipe at once instead of waiting for a writer, and checks the other files", () => {
+      const fifo = join(dir, "definition.fifo");
+      execFileSync("mkfifo", [fifo]);
+      const alone = cli(["check", fifo]);
+      assert.equal(alone.status, 2);
+      assert.equal(alone.stdout, "");
+      assert.equal(alone.stderr, refusal(fifo, "a named pipe (FIFO)"));
+      const run = cli(["check", fifo, fixture("approval.asl.json"), "--json"]);
+      assert.equal(run.status, 2);
+      assert.deepEqual(names(run), [fixture("approval.asl.json")]);
+      assert.deepEqual(
+        envelope(run).unreadable.map(({ file, message }) => ({ file, message })),
+        [{ file: fifo, message: `definition file "${fifo}" is a named pipe (FIFO), not a regular file` }],
+      );
+      assert.match(
+        cli(["check", fixture("approval.asl.json"), "--integrations", fifo]).stderr,
+        /^error: integrations file ".*definition\.fifo" is a named pipe \(FIFO\)/,
+      );
+    });
+
+    it("refuses a device such as /dev/zero instead of reading without end", () => {
+      const run = cli(["check", "/dev/zero"]);
+      assert.equal(run.status, 2);
+      assert.equal(run.stdout, "");
+      assert.equal(run.stderr, refusal("/dev/zero", "a character device"));
+    });
+
+    it("reads standard input up to 4 MiB, then stops: /dev/zero as standard input is refused", () => {
+      const zero = openSync("/dev/zero", "r");
+      try {
+        const run = cli(["check", "-"], { stdin: zero });
+        assert.equal(run.status, 2);
+        assert.equal(run.stdout, "");
+        assert.equal(
+          run.stderr,
+          "error: standard input is larger than 4194304 bytes (4 MiB) and was not read\nhint: Step Functions accepts definitions of at most 1048576 bytes (1 MiB)\n",
+        );
+      } finally {
+        closeSync(zero);
+      }
+    });
+
+    it("a file over 1 MiB is a definition error (definition-too-large); over 4 MiB it is not read", () => {
+      const definition = (bytes: number) => {
+        const head = '{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}},"Comment":"';
+        return `${head}${"x".repeat(bytes - head.length - 2)}"}`;
+      };
+      const large = join(dir, "large.asl.json");
+      writeFileSync(large, definition(1_048_577));
+      const run = cli(["check", large, "--json"]);
+      assert.equal(run.status, 1);
+      assert.deepEqual(
+        (onlyFile(run).errors as { rule: string; message: string }[]).map(({ rule, message }) => ({ rule, message })),
+        [
+          {
+            rule: "definition-too-large",
+            message:
+              "the definition is 1048577 bytes; Step Functions accepts at most 1048576 (1 MiB): move large constants out of the definition",
+          },
+        ],
+      );
+      const huge = join(dir, "huge.asl.json");
+      writeFileSync(huge, definition(4 * 1_048_576 + 1));
+      const refused = cli(["check", huge]);
+      assert.equal(refused.status, 2);
+      assert.equal(refused.stdout, "");
+      assert.match(refused.stderr, /^error: definition file ".*huge\.asl\.json" is larger than 4194304 bytes \(4 MiB\) and was not read\n/);
+    });
+  });
+
+  describe("Distributed Map readers and writers in the integrations", () => {
+    it("lists ItemReader and ResultWriter with the Map's state path and kind, in definition order", () => {
+      const run = cli(["check", fixture("distributed-map.asl.json"), "--json"]);
+      assert.equal(run.status, 0);
+      const s3 = (state: string, action: string, kind: string) => ({
+        state,
+        resource: `arn:aws:states:::s3:${action}`,
+        kind,
+        service: "s3",
+        action,
+        pattern: "request-response",
+      });
+      assert.deepEqual(onlyFile(run).integrations, [
+        s3("Export", "getObject", "item-reader"),
+        s3("Export", "putObject", "result-writer"),
+        {
+          state: "Export > Archive",
+          resource: "arn:aws:states:::lambda:invoke",
+          kind: "optimized",
+          service: "lambda",
+          action: "invoke",
+          pattern: "request-response",
+        },
+        // Its ResultWriter has only a WriterConfig: it shapes the output and calls nothing.
+        s3("Fan out > branch 1 > List logs", "listObjectsV2", "item-reader"),
+      ]);
+      const human = cli(["check", fixture("distributed-map.asl.json")]).stdout.split("\n");
+      const table = human.slice(human.indexOf("Integrations (4)") + 1, human.indexOf("Integrations (4)") + 6);
+      assert.deepEqual(table, [
+        "  STATE                           INTEGRATION       PATTERN           KIND",
+        "  Export                          s3:getObject      request-response  item-reader",
+        "  Export                          s3:putObject      request-response  result-writer",
+        "  Export > Archive                lambda:invoke     request-response  optimized",
+        "  Fan out > branch 1 > List logs  s3:listObjectsV2  request-response  item-reader",
+      ]);
     });
   });
 
@@ -361,7 +654,7 @@ describe("sfn-workflows CLI", function () {
       const top = cli(["--help"]);
       assert.equal(top.status, 0);
       assert.match(top.stdout, /Usage: sfn-workflows \[options\] \[command\]/);
-      assert.match(top.stdout, /check \[options\] <file>/);
+      assert.match(top.stdout, /check \[options\] <files\.\.\.>/);
       const check = cli(["check", "--help"]);
       assert.equal(check.status, 0);
       for (const option of [
@@ -374,7 +667,7 @@ describe("sfn-workflows CLI", function () {
       ]) {
         assert.ok(check.stdout.includes(option), option);
       }
-      assert.match(check.stdout, /Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);
+      assert.match(check.stdout, /Exit codes \(the worst over all files\):\n {2}0 .*\n {2}1 .*\n {2}2 /);
       assert.match(check.stdout, /\$ sfn-workflows check order\.asl\.json --region us-east-1 --account 123456789012 --json/);
     });
   });

@@ -1,8 +1,9 @@
 /** Permissions a Distributed Map state needs: child executions of this machine, and S3 reader/writer access. */
-import type { ArnContext, Diagnostic, PolicyStatement } from "../model/types";
+import type { ArnContext, Diagnostic, MapIntegration, MapIoKind, PolicyStatement } from "../model/types";
 import type { VisitedState } from "../model/walk";
 import { isObject } from "../model/walk";
 import { TaskArgs } from "../model/taskArgs";
+import { classifyResource } from "./resource";
 
 export function isDistributedMap(visited: VisitedState): boolean {
   const processor = visited.state.ItemProcessor;
@@ -12,6 +13,15 @@ export function isDistributedMap(visited: VisitedState): boolean {
     isObject(processor.ProcessorConfig) &&
     processor.ProcessorConfig.Mode === "DISTRIBUTED"
   );
+}
+
+/** The blocks that call S3: the ItemReader, and a ResultWriter with a Resource (WriterConfig alone only shapes the output). */
+function s3Blocks(visited: VisitedState): { reader?: Record<string, unknown>; writer?: Record<string, unknown> } {
+  const { ItemReader: reader, ResultWriter: writer } = visited.state;
+  return {
+    ...(isObject(reader) ? { reader } : {}),
+    ...(isObject(writer) && writer.Resource !== undefined ? { writer } : {}),
+  };
 }
 
 /** Bucket (and key prefix) an ItemReader or ResultWriter names, `*` when computed at run time. */
@@ -50,8 +60,8 @@ export function distributedMapStatements(
     { Effect: "Allow", Action: ["states:StartExecution"], Resource: [machine] },
     { Effect: "Allow", Action: ["states:DescribeExecution", "states:StopExecution", "states:RedriveExecution"], Resource: [executions] },
   ];
-  const reader = visited.state.ItemReader;
-  if (isObject(reader)) {
+  const { reader, writer } = s3Blocks(visited);
+  if (reader) {
     const { bucket, objects } = s3Scope(visited, reader, arn, diagnostics);
     const listing = typeof reader.Resource === "string" && reader.Resource.endsWith("s3:listObjectsV2");
     statements.push(
@@ -60,8 +70,7 @@ export function distributedMapStatements(
         : { Effect: "Allow", Action: ["s3:GetObject"], Resource: [objects] },
     );
   }
-  const writer = visited.state.ResultWriter;
-  if (isObject(writer) && writer.Resource !== undefined) {
+  if (writer) {
     const { objects } = s3Scope(visited, writer, arn, diagnostics);
     statements.push({
       Effect: "Allow",
@@ -70,4 +79,21 @@ export function distributedMapStatements(
     });
   }
   return { statements, diagnostics };
+}
+
+/**
+ * The ItemReader and ResultWriter as integrations (`s3:getObject`, `s3:listObjectsV2`,
+ * `s3:putObject`), in that order; a Resource that is not a service integration ARN is not listed.
+ */
+export function distributedMapIntegrations(visited: VisitedState): MapIntegration[] {
+  const { reader, writer } = s3Blocks(visited);
+  const listed = (block: Record<string, unknown> | undefined, kind: MapIoKind): MapIntegration[] => {
+    const resource = block?.Resource;
+    if (typeof resource !== "string") return [];
+    const classified = classifyResource(resource);
+    if (classified?.kind !== "optimized") return [];
+    const { service, action, pattern } = classified;
+    return [{ state: visited.path, resource, kind, service, action, pattern }];
+  };
+  return [...listed(reader, "item-reader"), ...listed(writer, "result-writer")];
 }

@@ -1,12 +1,23 @@
 /** `sfn-workflows check`: reads the files, runs the analysis and shapes the report. No output here. */
 import { analyze, UNKNOWN_ACCOUNT, UNKNOWN_REGION, UNKNOWN_STATE_MACHINE } from "../analysis/analyze";
 import { stepFunctionsCode } from "../analysis/codes";
+import { distributedMapIntegrations, isDistributedMap } from "../analysis/distributedMap";
 import type { Position } from "../analysis/json";
 import { policyDocument } from "../analysis/policy";
-import type { AnalysisResult, Diagnostic, Integration, PolicyDocument, WorkflowType } from "../model/types";
-import { CliError } from "./errors";
+import type {
+  AnalysisResult,
+  CustomIntegration,
+  Diagnostic,
+  Integration,
+  MapIntegration,
+  PolicyDocument,
+  WorkflowType,
+} from "../model/types";
+import { walkStates } from "../model/walk";
+import { CliError, EXIT_DEFINITION_ERRORS, EXIT_OK, EXIT_USAGE } from "./errors";
 import { diagnosticPositions } from "./positions";
-import { readDefinition, readIntegrations, STDIN } from "./read";
+import { readDefinition, readIntegrations } from "./read";
+import { STDIN } from "./readText";
 
 export interface CheckOptions {
   type: WorkflowType;
@@ -30,18 +41,21 @@ export interface ReportDiagnostic {
   column: number;
 }
 
-/** What `check --json` prints: one object, in this key order. */
+/** A Task's integration, or a Distributed Map's ItemReader or ResultWriter. */
+export type ReportIntegration = Integration | MapIntegration;
+
+/** One file's part of `check --json` (after its `file`), in this key order. */
 export interface CheckReport {
   ok: boolean;
   workflowType: WorkflowType;
   errors: ReportDiagnostic[];
   warnings: ReportDiagnostic[];
-  integrations: Integration[];
+  integrations: ReportIntegration[];
   policy: PolicyDocument;
 }
 
 export interface CheckOutcome {
-  /** The FILE argument as shown to people ("standard input" for `-`). */
+  /** The file as named on the command line (after glob expansion), `-` for standard input. */
   file: string;
   /** Whether the definition parsed as a JSON object (false: only invalid-json is reported). */
   parsed: boolean;
@@ -50,7 +64,17 @@ export interface CheckOutcome {
   report: CheckReport;
 }
 
-const integration = ({ state, resource, kind, service, action, pattern }: Integration): Integration => ({
+/** A file that could not be read (missing, a directory, a named pipe, too large): the others are checked all the same. */
+export interface Unreadable {
+  file: string;
+  error: CliError;
+}
+
+export type FileResult = CheckOutcome | Unreadable;
+
+export const isUnreadable = (result: FileResult): result is Unreadable => "error" in result;
+
+const integration = ({ state, resource, kind, service, action, pattern }: ReportIntegration): ReportIntegration => ({
   state,
   resource,
   kind,
@@ -58,6 +82,17 @@ const integration = ({ state, resource, kind, service, action, pattern }: Integr
   action,
   pattern,
 });
+
+/** Task integrations and Distributed Map readers and writers, in definition order. */
+function reportIntegrations(result: AnalysisResult): ReportIntegration[] {
+  if (result.definition === undefined) return [];
+  const tasks = new Map(result.integrations.map((task) => [task.state, task]));
+  return walkStates(result.definition).flatMap((visited): ReportIntegration[] => {
+    const task = tasks.get(visited.path);
+    if (task) return [task];
+    return isDistributedMap(visited) ? distributedMapIntegrations(visited) : [];
+  });
+}
 
 export function toReport(result: AnalysisResult, positionOf: (diagnostic: Diagnostic) => Position): CheckReport {
   const diagnostic = (item: Diagnostic): ReportDiagnostic => {
@@ -69,17 +104,21 @@ export function toReport(result: AnalysisResult, positionOf: (diagnostic: Diagno
     workflowType: result.workflowType,
     errors: result.errors.map(diagnostic),
     warnings: result.warnings.map(diagnostic),
-    integrations: result.integrations.map(integration),
+    integrations: reportIntegrations(result).map(integration),
     policy: policyDocument(result.statements),
   };
 }
 
-/** Reads FILE (and the integrations file), analyses it. Throws CliError when a file cannot be read. */
-export function runCheck(file: string, options: CheckOptions): CheckOutcome {
-  if (file === STDIN && options.integrations === STDIN) {
+/** The `--integrations` file, read once for all files; throws CliError (a usage error) when it cannot be used. */
+export function readCustomIntegrations(files: readonly string[], options: CheckOptions): Record<string, CustomIntegration> | undefined {
+  if (files.includes(STDIN) && options.integrations === STDIN) {
     throw new CliError("FILE and --integrations both ask for standard input", "pass one of them as a file path");
   }
-  const customIntegrations = options.integrations !== undefined ? readIntegrations(options.integrations) : undefined;
+  return options.integrations !== undefined ? readIntegrations(options.integrations) : undefined;
+}
+
+/** Reads FILE and analyses it. Throws CliError when it cannot be read. */
+export function runCheck(file: string, options: CheckOptions, customIntegrations?: Record<string, CustomIntegration>): CheckOutcome {
   const text = readDefinition(file);
   const result = analyze(text, {
     workflowType: options.type,
@@ -91,9 +130,25 @@ export function runCheck(file: string, options: CheckOptions): CheckOutcome {
   const report = toReport(result, diagnosticPositions(text, result.definition));
   const policyText = JSON.stringify(report.policy);
   return {
-    file: file === STDIN ? "standard input" : file,
+    file,
     parsed: result.definition !== undefined,
     unresolved: [UNKNOWN_REGION, UNKNOWN_ACCOUNT, UNKNOWN_STATE_MACHINE].filter((placeholder) => policyText.includes(placeholder)),
     report,
   };
+}
+
+/** runCheck, with a file that cannot be read as a result rather than an end: the other files still get checked. */
+export function checkFile(file: string, options: CheckOptions, customIntegrations?: Record<string, CustomIntegration>): FileResult {
+  try {
+    return runCheck(file, options, customIntegrations);
+  } catch (error) {
+    if (error instanceof CliError) return { file, error };
+    throw error;
+  }
+}
+
+/** The worst outcome: 2 when a file could not be read, else 1 when one has errors, else 0. */
+export function exitCode(results: readonly FileResult[]): number {
+  if (results.some(isUnreadable)) return EXIT_USAGE;
+  return results.every((result) => !isUnreadable(result) && result.report.ok) ? EXIT_OK : EXIT_DEFINITION_ERRORS;
 }

@@ -18,3 +18,6 @@ export class CliError extends Error {
     this.name = "CliError";
   }
 }
+
+/** How a CliError reads on stderr: the message, then the hint on its own line. */
+export const formatCliError = (error: CliError): string => `error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ""}`;

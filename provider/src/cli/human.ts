@@ -2,8 +2,8 @@
 import { styleText } from "node:util";
 import { UNKNOWN_ACCOUNT, UNKNOWN_REGION, UNKNOWN_STATE_MACHINE } from "../analysis/analyze";
 import { append } from "../model/append";
-import type { Integration } from "../model/types";
-import type { CheckOutcome, ReportDiagnostic } from "./check";
+import { isUnreadable, type CheckOutcome, type FileResult, type ReportDiagnostic, type ReportIntegration } from "./check";
+import { STDIN } from "./readText";
 
 type Format = Parameters<typeof styleText>[0];
 
@@ -59,7 +59,7 @@ function table(rows: string[][], header: (text: string) => string): string[] {
 }
 
 /** The integration as a person names it: `sqs:sendMessage`, or the ARN for Lambda function and activity ARNs. */
-function integrationName(integration: Integration): string {
+function integrationName(integration: ReportIntegration): string {
   if (integration.kind === "lambda-arn" || integration.kind === "activity") return integration.resource;
   return `${integration.kind === "aws-sdk" ? "aws-sdk:" : ""}${integration.service}:${integration.action}`;
 }
@@ -67,6 +67,7 @@ function integrationName(integration: Integration): string {
 export function formatHuman(outcome: CheckOutcome, options: HumanOptions): string {
   const style = (format: Format, text: string) => (options.color ? styleText(format, text, { validateStream: false }) : text);
   const { report } = outcome;
+  const file = outcome.file === STDIN ? "standard input" : outcome.file;
   const lines: string[] = [];
 
   const counts = [
@@ -74,14 +75,14 @@ export function formatHuman(outcome: CheckOutcome, options: HumanOptions): strin
     ...(report.warnings.length ? [plural(report.warnings.length, "warning")] : []),
   ];
   const verdict = report.ok ? style(["bold", "green"], "PASS") : style(["bold", "red"], "FAIL");
-  lines.push(`${verdict}  ${outcome.file}: ${counts.length ? counts.join(", ") : "no problems found"} (${report.workflowType} workflow)`);
+  lines.push(`${verdict}  ${file}: ${counts.length ? counts.join(", ") : "no problems found"} (${report.workflowType} workflow)`);
 
   const diagnostics = (title: string, items: ReportDiagnostic[], color: "red" | "yellow") => {
     if (!items.length) return;
     lines.push("", style(["bold", color], `${title} (${items.length})`));
     for (const item of items) {
       lines.push(`  ${style("bold", item.state ?? "(definition)")}  ${style(color, `[${item.rule}]`)}`, `    ${item.message}`);
-      lines.push(style("dim", `    at ${outcome.file}:${item.line}:${item.column}${item.code ? ` (Step Functions: ${item.code})` : ""}`));
+      lines.push(style("dim", `    at ${file}:${item.line}:${item.column}${item.code ? ` (Step Functions: ${item.code})` : ""}`));
       if (Object.hasOwn(CLI_HINTS, item.rule)) lines.push(style("dim", `    (${CLI_HINTS[item.rule]})`));
     }
   };
@@ -102,7 +103,7 @@ export function formatHuman(outcome: CheckOutcome, options: HumanOptions): strin
       table(rows, (text) => style("dim", text)),
     );
   } else {
-    lines.push("  none: no Task state calls a service");
+    lines.push("  none: no Task state or Distributed Map calls a service");
   }
 
   const statements = report.policy.Statement.length;
@@ -117,4 +118,14 @@ export function formatHuman(outcome: CheckOutcome, options: HumanOptions): strin
   const notes = placeholderNotes(outcome.unresolved);
   if (notes.length) lines.push("", ...notes.map((note) => style("dim", note)));
   return `${lines.join("\n")}\n`;
+}
+
+/** The last line when several files were checked: how many passed, failed or could not be read, and the totals. */
+export function formatSummary(results: readonly FileResult[]): string {
+  const reports = results.filter((result): result is CheckOutcome => !isUnreadable(result)).map((outcome) => outcome.report);
+  const passed = reports.filter((report) => report.ok).length;
+  const unreadable = results.length - reports.length;
+  const count = (list: "errors" | "warnings") => reports.reduce((sum, report) => sum + report[list].length, 0);
+  const parts = [`${passed} passed`, `${reports.length - passed} failed`, ...(unreadable ? [`${unreadable} could not be read`] : [])];
+  return `Summary: ${plural(results.length, "file")}: ${parts.join(", ")} (${plural(count("errors"), "error")}, ${plural(count("warnings"), "warning")})\n`;
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-/** The `sfn-workflows` command line: argument parsing only; the work is in check.ts and the formatters. */
+/** The `sfn-workflows` command line: argument parsing and where output goes; the work is in check.ts and the formatters. */
 import { Command, CommanderError, Option } from "commander";
-import { runCheck, type CheckOptions } from "./check";
-import { CliError, EXIT_DEFINITION_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from "./errors";
-import { formatHuman, shouldColor } from "./human";
+import { checkFile, exitCode, isUnreadable, readCustomIntegrations, type CheckOptions, type FileResult } from "./check";
+import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, formatCliError } from "./errors";
+import { expandFiles } from "./files";
+import { formatHuman, formatSummary, shouldColor } from "./human";
 import { registerGraph } from "./graph";
 import { formatJson } from "./json";
 import { parseAccount, parsePartition, parseRegion, parseWorkflowType, WORKFLOW_TYPES } from "./options";
@@ -17,21 +18,40 @@ interface CheckFlags extends CheckOptions {
 const CHECK_HELP = `
 Examples:
   $ sfn-workflows check order.asl.json
+  $ sfn-workflows check order.asl.json refund.asl.json 'defs/**/*.asl.json'
   $ sfn-workflows check order.asl.json --type EXPRESS
   $ sfn-workflows check order.asl.json --region us-east-1 --account 123456789012 --json
   $ cat order.asl.json | sfn-workflows check -
 
+Patterns (*, **, ?, [abc], {a,b}) are expanded by sfn-workflows itself: quote them so that every
+shell passes them as written. Options apply to every file.
 Without --region and --account, ARNs in the policy contain \${AWS::Region} and \${AWS::AccountId}.
 
-Exit codes:
-  0  the definition has no errors (warnings allowed)
-  1  the definition has errors (including JSON that does not parse)
-  2  usage error, or a file that cannot be read`;
+Exit codes (the worst over all files):
+  0  every definition has no errors (warnings allowed)
+  1  a definition has errors (including JSON that does not parse)
+  2  usage error, or a file that cannot be read (the other files are still checked)`;
 
-function check(file: string, flags: CheckFlags): number {
-  const outcome = runCheck(file, flags);
-  process.stdout.write(flags.json ? formatJson(outcome) : formatHuman(outcome, { color: shouldColor(process.stdout.isTTY, process.env) }));
-  return outcome.report.ok ? EXIT_OK : EXIT_DEFINITION_ERRORS;
+/** Checks each file in turn; the human reports are printed as they come, the JSON object at the end. */
+function check(args: string[], flags: CheckFlags): number {
+  const files = expandFiles(args);
+  const customIntegrations = readCustomIntegrations(files, flags);
+  const color = shouldColor(process.stdout.isTTY, process.env);
+  const results: FileResult[] = [];
+  let separator = "";
+  for (const file of files) {
+    const result = checkFile(file, flags, customIntegrations);
+    results.push(result);
+    if (isUnreadable(result)) {
+      process.stderr.write(formatCliError(result.error));
+    } else if (!flags.json) {
+      process.stdout.write(`${separator}${formatHuman(result, { color })}`);
+      separator = "\n";
+    }
+  }
+  if (flags.json) process.stdout.write(formatJson(results));
+  else if (results.length > 1) process.stdout.write(`${separator}${formatSummary(results)}`);
+  return exitCode(results);
 }
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
@@ -46,12 +66,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command("check")
     .description(
-      "Analyse a definition file (Amazon States Language JSON): print errors, warnings, integrations and the execution role policy.",
+      "Analyse definition files (Amazon States Language JSON): print errors, warnings, integrations and the execution role policy of each.",
     )
     .showHelpAfterError("(run 'sfn-workflows check --help' for usage)")
-    .argument("<file>", 'definition file (Amazon States Language JSON); "-" reads standard input')
+    .argument("<files...>", 'definition files (Amazon States Language JSON) or quoted glob patterns; "-" alone reads standard input')
     .addOption(
-      new Option("--type <type>", "workflow type the definition runs as")
+      new Option("--type <type>", "workflow type the definitions run as")
         .choices(WORKFLOW_TYPES)
         .default("STANDARD")
         .argParser(parseWorkflowType),
@@ -63,9 +83,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       "--integrations <file>",
       'JSON file of integrations the built-in table does not know: {"service:action": {"patterns", "statements"}}',
     )
-    .option("--json", "print one JSON object (ok, workflowType, errors, warnings, integrations, policy) instead of the report")
+    .option("--json", "print one JSON object (schemaVersion, ok, files, unreadable; see docs/cli.md) instead of the reports")
     .addHelpText("after", CHECK_HELP)
-    .action((file: string, flags: CheckFlags) => setExitCode(check(file, flags)));
+    .action((files: string[], flags: CheckFlags) => setExitCode(check(files, flags)));
   registerGraph(program, setExitCode);
   registerServe(program);
   return program;
@@ -81,7 +101,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     // Commander has already printed its message; --help and --version exit with 0.
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     if (error instanceof CliError) {
-      process.stderr.write(`error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ""}`);
+      process.stderr.write(formatCliError(error));
       return EXIT_USAGE;
     }
     process.stderr.write(`internal error: ${(error as Error).stack ?? String(error)}\nThis is a bug in sfn-workflows; please report it.\n`);

@@ -1,40 +1,11 @@
 /** Reads the files the CLI is given: the definition and the optional custom integrations. */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import type { CustomIntegration, IntegrationPattern, PolicyStatement } from "../model/types";
 import { CliError } from "./errors";
-
-/** The FILE argument that means "read standard input". */
-export const STDIN = "-";
+import { readText } from "./readText";
 
 const PATTERNS: readonly IntegrationPattern[] = ["request-response", "sync", "sync:2", "callback"];
 const INTEGRATION_KEY = /^(aws-sdk:)?[a-z0-9-]+:[A-Za-z0-9]+$/;
 const STATEMENT_KEYS = new Set(["Sid", "Effect", "Action", "Resource", "Condition"]);
-
-/** A readable reason for a failed read, with a hint on how to fix it. */
-function readError(what: string, file: string, error: NodeJS.ErrnoException): CliError {
-  switch (error.code) {
-    case "ENOENT":
-      return new CliError(`${what} "${file}" does not exist`, `check the path; relative paths are resolved from ${process.cwd()}`);
-    case "EISDIR":
-      return new CliError(`${what} "${file}" is a directory`, "pass the path of a JSON file");
-    case "EACCES":
-    case "EPERM":
-      return new CliError(`${what} "${file}" cannot be read: permission denied`, "check the file's permissions");
-    default:
-      return new CliError(`${what} "${file}" cannot be read: ${error.message}`);
-  }
-}
-
-function readText(what: string, file: string): string {
-  try {
-    const text = file === STDIN ? readFileSync(0, "utf8") : readFileSync(resolve(file), "utf8");
-    // Editors on Windows may start the file with a byte order mark, which JSON.parse rejects.
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch (error) {
-    throw readError(what, file === STDIN ? "standard input" : file, error as NodeJS.ErrnoException);
-  }
-}
 
 /**
  * The definition's text, unparsed: JSON that does not parse is a definition error (rule

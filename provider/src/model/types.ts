@@ -34,6 +34,14 @@ export interface Integration {
   pattern: IntegrationPattern;
 }
 
+/** The S3 calls a Distributed Map makes itself: reading its items, writing its results. */
+export type MapIoKind = "item-reader" | "result-writer";
+
+/** A Distributed Map's ItemReader or ResultWriter, listed as the integration it is. */
+export interface MapIntegration extends Omit<Integration, "kind"> {
+  kind: MapIoKind;
+}
+
 export interface PolicyStatement {
   Sid?: string;
   Effect: "Allow" | "Deny";
