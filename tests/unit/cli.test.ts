@@ -283,7 +283,7 @@ describe("sfn-workflows CLI", function () {
     });
   });
 
-  describe("usage and I/O errors: exit 2, a message on stderr, nothing on stdout", () => {
+  describe("usage and I/O errors: exit 2 and a message on stderr (usage errors print nothing on stdout)", () => {
     const expectUsage = (run: Run, message: RegExp) => {
       assert.equal(run.status, 2);
       assert.equal(run.stdout, "");
