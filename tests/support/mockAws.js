@@ -1,8 +1,9 @@
 /**
  * What Pulumi mocks answer in place of AWS: ids, ARNs and URLs shaped like the real ones (the
  * package's own shapes, provider/src/local/identifiers.ts), and the account/region/partition
- * invokes. Plain JavaScript so the benchmark can load it without a
- * TypeScript loader; tests/support/mocks.ts wraps it for the test suites.
+ * invokes (tests/unit/minimalMocks.test.ts runs the components without them). Plain JavaScript so
+ * the benchmark can load it without a TypeScript loader; tests/support/mocks.ts wraps it for the
+ * test suites.
  */
 const { createHash } = require("node:crypto");
 // As built (`make build`): the benchmark runs without a TypeScript loader.
@@ -33,23 +34,11 @@ function fakeState(type, name, inputs) {
         ...inputs,
         arn: `${String(inputs.deploymentPreference && inputs.deploymentPreference.stateMachineVersionArn).replace(/:\d+$/, "")}:${inputs.name}`,
       };
-    // API Gateway: ids are `${name}-id` (see fakeId); invoke URLs as the real stages build them.
+    // API Gateway: ids are `${name}-id` (see fakeId). The components build execution ARNs and
+    // invoke URLs from the id and the invokes, so none is invented here.
     case "aws:apigateway/restApi:RestApi":
     case "aws:apigatewayv2/api:Api":
-      return {
-        ...inputs,
-        name: physical,
-        rootResourceId: `${name}-root`,
-        executionArn: `arn:aws:execute-api:${REGION}:${ACCOUNT}:${name}-id`,
-        apiEndpoint: `https://${name}-id.execute-api.${REGION}.amazonaws.com`,
-      };
-    case "aws:apigateway/stage:Stage":
-      return { ...inputs, invokeUrl: `https://${inputs.restApi}.execute-api.${REGION}.amazonaws.com/${inputs.stageName}` };
-    case "aws:apigatewayv2/stage:Stage":
-      return {
-        ...inputs,
-        invokeUrl: `https://${inputs.apiId}.execute-api.${REGION}.amazonaws.com/${inputs.name === "$default" ? "" : inputs.name}`,
-      };
+      return { ...inputs, name: physical, rootResourceId: `${name}-root` };
     default:
       return { ...inputs, name: physical, ...awsIdentifiers(type, physical, REGION, ACCOUNT) };
   }

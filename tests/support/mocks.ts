@@ -17,18 +17,20 @@ export interface Registered {
 
 export const registered: Registered[] = [];
 
-pulumi.runtime.setMocks(
-  {
-    newResource(args) {
-      registered.push({ type: args.type, name: args.name, inputs: args.inputs, custom: args.custom ?? true });
-      return { id: fakeId(args.name), state: fakeState(args.type, args.name, args.inputs) };
-    },
-    call: (args) => fakeCall(args.token, args.inputs, "test"),
+const awsMocks: pulumi.runtime.Mocks = {
+  newResource(args) {
+    registered.push({ type: args.type, name: args.name, inputs: args.inputs, custom: args.custom ?? true });
+    return { id: fakeId(args.name), state: fakeState(args.type, args.name, args.inputs) };
   },
-  "sfn-workflows-test",
-  "test",
-  false,
-);
+  call: (args) => fakeCall(args.token, args.inputs, "test"),
+};
+
+/** Installs `mocks` (by default these); mocks are global, so a suite that installs its own puts these back afterwards. */
+export function installMocks(mocks: pulumi.runtime.Mocks = awsMocks, preview = false): void {
+  void pulumi.runtime.setMocks(mocks, "sfn-workflows-test", "test", preview);
+}
+
+installMocks();
 
 /** The value of an output (mocks run as an update, so every value is known). */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {

@@ -12,6 +12,7 @@ import { InputError, Problems } from "./errors";
 import { checkInputs, checkWhenKnown, mergeErrors, type InputCheck } from "./inputChecks";
 import { warnOtherAccountKey } from "./kmsKeys";
 import { metricAlarm } from "./metricAlarm";
+import { presentText, whenPresent } from "./present";
 import { queuePolicy } from "./policyDocuments";
 import { suspendStackTraces } from "./stackTraces";
 
@@ -62,7 +63,9 @@ export class CallbackQueue extends pulumi.ComponentResource implements schema.Ca
           ...encryption,
           visibilityTimeoutSeconds: settings.visibilityTimeoutSeconds,
           messageRetentionSeconds: settings.messageRetentionSeconds,
-          redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: deadLetters.arn, maxReceiveCount: settings.maxReceiveCount }),
+          redrivePolicy: whenPresent([deadLetters.arn], (arn) =>
+            JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: settings.maxReceiveCount }),
+          ),
           tags: args.tags,
         },
         { parent: this },
@@ -72,19 +75,19 @@ export class CallbackQueue extends pulumi.ComponentResource implements schema.Ca
         `${name}-dlq`,
         {
           queueUrl: deadLetters.url,
-          redriveAllowPolicy: pulumi.jsonStringify({ redrivePermission: "byQueue", sourceQueueArns: [queue.arn] }),
+          redriveAllowPolicy: whenPresent([queue.arn], (arn) => JSON.stringify({ redrivePermission: "byQueue", sourceQueueArns: [arn] })),
         },
         { parent: this },
       );
       const senders = pulumi.output(args.senderRoleArns ?? []);
       new aws.sqs.QueuePolicy(
         name,
-        { queueUrl: queue.url, policy: pulumi.all([queue.arn, senders]).apply(([arn, roles]) => JSON.stringify(queuePolicy(arn, roles))) },
+        { queueUrl: queue.url, policy: whenPresent([queue.arn, senders], (arn, roles) => JSON.stringify(queuePolicy(arn, roles))) },
         { parent: this },
       );
       new aws.sqs.QueuePolicy(
         `${name}-dlq`,
-        { queueUrl: deadLetters.url, policy: deadLetters.arn.apply((arn) => JSON.stringify(queuePolicy(arn, []))) },
+        { queueUrl: deadLetters.url, policy: whenPresent([deadLetters.arn], (arn) => JSON.stringify(queuePolicy(arn, []))) },
         { parent: this },
       );
 
@@ -98,7 +101,7 @@ export class CallbackQueue extends pulumi.ComponentResource implements schema.Ca
           {
             ...common,
             ...planned.oldestMessageAge,
-            description: pulumi.interpolate`Callback tokens in ${queue.name} wait ${planned.oldestMessageAge.threshold} s or more: workers are not picking them up in time`,
+            description: presentText`Callback tokens in ${queue.name} wait ${planned.oldestMessageAge.threshold} s or more: workers are not picking them up in time`,
             metricName: "ApproximateAgeOfOldestMessage",
             dimensions: { QueueName: queue.name },
           },
@@ -111,7 +114,7 @@ export class CallbackQueue extends pulumi.ComponentResource implements schema.Ca
           {
             ...common,
             ...planned.deadLetters,
-            description: pulumi.interpolate`Callback messages reached the dead-letter queue ${deadLetters.name} after ${settings.maxReceiveCount} receives`,
+            description: presentText`Callback messages reached the dead-letter queue ${deadLetters.name} after ${settings.maxReceiveCount} receives`,
             metricName: "ApproximateNumberOfMessagesVisible",
             dimensions: { QueueName: deadLetters.name },
           },

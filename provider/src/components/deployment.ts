@@ -8,6 +8,7 @@ import type { StateMachineVersion } from "@pulumi/aws-native/stepfunctions/state
 import * as pulumi from "@pulumi/pulumi";
 import type * as schema from "../schema-types";
 import type { Problems } from "./errors";
+import { presentText, whenPresent } from "./present";
 
 /** AWS::StepFunctions::StateMachineAlias DeploymentPreference limits. */
 const LIMITS = { percentage: [1, 99], intervalMinutes: [1, 2100], alarms: 100 } as const;
@@ -132,7 +133,7 @@ export function rollout(input: RolloutInput): {
     {
       stateMachineArn: input.stateMachineArn,
       stateMachineRevisionId: input.revisionId,
-      description: pulumi.interpolate`Revision ${input.revisionId}`,
+      description: presentText`Revision ${input.revisionId}`,
     },
     { parent, replaceOnChanges: ["stateMachineRevisionId"] },
   );
@@ -145,7 +146,7 @@ export function rollout(input: RolloutInput): {
         stateMachineVersionArn: version.arn,
         type: plan.type,
         ...(plan.percentage !== undefined ? { percentage: plan.percentage, interval: plan.intervalMinutes } : {}),
-        alarms: plan.alarms ?? input.ownAlarmNames,
+        alarms: whenPresent([plan.alarms ?? input.ownAlarmNames], (names) => names),
       },
     },
     { parent },

@@ -5,6 +5,7 @@ import { INLINE_POLICY_LIMIT, MANAGED_POLICY_LIMIT, policyDocument, policySize }
 import type { PolicyStatement } from "../model/types";
 import { distributeStatements, policyTooLarge, type PolicyLayout } from "./executionPolicy";
 import { executionTrustPolicy } from "./policyDocuments";
+import { whenPresent } from "./present";
 
 export interface ExecutionRoleInput {
   name: string;
@@ -18,9 +19,9 @@ export interface ExecutionRoleInput {
 
 /** The role alone: its policy comes later, once the callback queues it sends to exist. */
 export function executionRole(input: ExecutionRoleInput): aws.iam.Role {
-  const trust = pulumi
-    .all([input.partition, input.region, input.account])
-    .apply(([partition, region, account]) => JSON.stringify(executionTrustPolicy(partition, region, account, input.namePattern)));
+  const trust = whenPresent([input.partition, input.region, input.account], (partition, region, account) =>
+    JSON.stringify(executionTrustPolicy(partition, region, account, input.namePattern)),
+  );
   return new aws.iam.Role(
     input.name,
     { assumeRolePolicy: trust, tags: input.tags, description: `Step Functions execution role of ${input.name}` },
@@ -41,7 +42,7 @@ export interface ExecutionPolicyInput {
 export function attachExecutionPolicy(input: ExecutionPolicyInput): pulumi.Resource[] {
   const { name, parent, role } = input;
   if (input.layout.kind === "inline") {
-    const policy = input.statements.apply((statements) => {
+    const policy = whenPresent([input.statements], (statements) => {
       const document = policyDocument(statements);
       if (policySize(document) > INLINE_POLICY_LIMIT) {
         throw policyTooLarge(
@@ -55,11 +56,11 @@ export function attachExecutionPolicy(input: ExecutionPolicyInput): pulumi.Resou
     return [new aws.iam.RolePolicy(name, { role: role.id, policy }, { parent })];
   }
   const { count } = input.layout;
-  const documents = input.statements.apply((statements) => distributeStatements(name, statements, count, MANAGED_POLICY_LIMIT));
+  const documents = whenPresent([input.statements], (statements) => distributeStatements(name, statements, count, MANAGED_POLICY_LIMIT));
   const policies = Array.from({ length: count }, (_, i) => {
     const policy = new aws.iam.Policy(
       `${name}-${i + 1}`,
-      { policy: documents.apply((docs) => JSON.stringify(docs[i])), tags: input.tags },
+      { policy: whenPresent([documents], (docs) => JSON.stringify(docs[i])), tags: input.tags },
       { parent },
     );
     return new aws.iam.RolePolicyAttachment(`${name}-${i + 1}`, { role: role.name, policyArn: policy.arn }, { parent });

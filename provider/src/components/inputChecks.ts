@@ -258,6 +258,8 @@ export function checkWhenKnown<T>(
   const pending = check.pendingArns.find((p) => p.input === input);
   if (!pending) return pulumi.output(value) as pulumi.Output<T>;
   return pulumi.output(value).apply((known) => {
+    // Absent is not wrong: under Pulumi mocks another resource's ARN output may resolve to nothing.
+    if (known === undefined || known === null) return known;
     const problem = arnProblem(known, pending.kind);
     if (problem)
       throw new InputError(token, name, [{ severity: "error", rule: "invalid-arn", state: null, input, message: problem }], false);

@@ -18,6 +18,7 @@ import { deployedDefinition, executionPolicy, planPolicyLayout, previewStatement
 import { checkWhenKnown, childPath, markChecked } from "./inputChecks";
 import { warnOtherAccountKey } from "./kmsKeys";
 import { planWorkflow, WORKFLOW_TYPE, type WorkflowPlan } from "./plan";
+import { absent, presentText, whenPresent } from "./present";
 import { suspendStackTraces } from "./stackTraces";
 import { userStatements, workerPolicy } from "./policyDocuments";
 import { MANAGED_POLICY_LIMIT } from "../analysis/policy";
@@ -100,11 +101,14 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
           }),
         ),
       }) as pulumi.Output<Record<string, string>>;
-      const extraStatements = pulumi.output(args.policyStatements ?? []).apply((statements) => userStatements(statements, String));
+      // A resource a mock left out stays absent, so the policy is left out instead of granting on "undefined".
+      const extraStatements = pulumi
+        .output(args.policyStatements ?? [])
+        .apply((statements) => userStatements(statements, (resource) => (absent(resource) ? (resource as string) : String(resource))));
       const queueKeyArns = pulumi.output(queueKeys.filter((k) => k !== undefined));
-      const policy = pulumi
-        .all([partition, region, account, substitutions, queueKeyArns, extraStatements])
-        .apply(([p, r, a, subs, keys, extra]) => {
+      const policy = whenPresent(
+        [partition, region, account, substitutions, queueKeyArns, extraStatements],
+        (p, r, a, subs, keys, extra) => {
           const result = executionPolicy(name, args, plan, {
             partition: p,
             region: r,
@@ -115,7 +119,8 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
           });
           for (const warning of result.newWarnings) pulumi.log.warn(formatDiagnostic(warning), this);
           return result.statements;
-        });
+        },
+      );
 
       let dependencies: pulumi.Resource[] = [];
       if (role) {
@@ -145,12 +150,12 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
           ...("name" in plan.naming ? { name: plan.naming.name } : { namePrefix: plan.naming.prefix }),
           type: plan.workflowType,
           roleArn,
-          definition: substitutions.apply((values) => deployedDefinition(args.definition, values)),
+          definition: whenPresent([substitutions], (values) => deployedDefinition(args.definition, values)),
           loggingConfiguration: logGroup
             ? {
                 level: plan.logging.level,
                 includeExecutionData: plan.logging.includeExecutionData,
-                logDestination: pulumi.interpolate`${logGroup.arn}:*`,
+                logDestination: presentText`${logGroup.arn}:*`,
               }
             : { level: "OFF" },
           tracingConfiguration: { enabled: args.tracing ?? false },
@@ -163,22 +168,21 @@ export class Workflow extends pulumi.ComponentResource implements schema.Workflo
 
       let workerPolicyArn: pulumi.Output<string | undefined> = pulumi.output(undefined);
       if (plan.workerTasks) {
-        const document = pulumi
-          .all([pulumi.all(queues.map(([, queue]) => queue.queueArn)), queueKeyArns, partition, region, account])
-          .apply(([queueArns, keys, p, r, a]) => {
-            const exact = workerPolicy({ queueArns, activityArns: plan.activityArns, kmsKeyArns: keys });
-            if (JSON.stringify(exact).length <= MANAGED_POLICY_LIMIT) return JSON.stringify(exact);
-            // Too many queues to list in one managed policy: all of them share the component's name prefix.
-            const prefix = `arn:${p}:sqs:${r}:${a}:${name}-*`;
-            pulumi.log.warn(
-              `the worker policy cannot list ${queueArns.length} queues within IAM's ${MANAGED_POLICY_LIMIT} characters: it grants the queue actions on ${prefix}`,
-              this,
-            );
-            return JSON.stringify(workerPolicy({ queueArns: [prefix], activityArns: plan.activityArns, kmsKeyArns: keys }));
-          });
+        const queueArns = queues.map(([, queue]) => queue.queueArn);
+        const document = whenPresent([queueArns, queueKeyArns, partition, region, account], (arns, keys, p, r, a) => {
+          const exact = workerPolicy({ queueArns: arns, activityArns: plan.activityArns, kmsKeyArns: keys });
+          if (JSON.stringify(exact).length <= MANAGED_POLICY_LIMIT) return JSON.stringify(exact);
+          // Too many queues to list in one managed policy: all of them share the component's name prefix.
+          const prefix = `arn:${p}:sqs:${r}:${a}:${name}-*`;
+          pulumi.log.warn(
+            `the worker policy cannot list ${arns.length} queues within IAM's ${MANAGED_POLICY_LIMIT} characters: it grants the queue actions on ${prefix}`,
+            this,
+          );
+          return JSON.stringify(workerPolicy({ queueArns: [prefix], activityArns: plan.activityArns, kmsKeyArns: keys }));
+        });
         workerPolicyArn = new aws.iam.Policy(
           `${name}-worker`,
-          { description: pulumi.interpolate`Callback workers of ${machine.name}`, policy: document, tags },
+          { description: presentText`Callback workers of ${machine.name}`, policy: document, tags },
           { parent: this },
         ).arn;
       }

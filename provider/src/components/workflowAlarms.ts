@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { WorkflowAlarmsArgs } from "./args";
 import { HEARTBEAT_TIMEOUT_PATTERN, METRIC_NAMESPACE } from "./defaults";
 import { metricAlarm } from "./metricAlarm";
+import { presentText } from "./present";
 import type { PlannedAlarm } from "./alarmPlan";
 import type { WorkflowPlan } from "./plan";
 
@@ -27,7 +28,7 @@ export function workflowAlarms(input: WorkflowAlarmsInput): Record<string, aws.c
       `${name}-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
       {
         ...planned,
-        description: pulumi.interpolate`${what} of ${input.stateMachineName}`,
+        description: presentText`${what} of ${input.stateMachineName}`,
         namespace: "AWS/States",
         metricName,
         dimensions: { StateMachineArn: input.stateMachineArn },
@@ -44,7 +45,7 @@ export function workflowAlarms(input: WorkflowAlarmsInput): Record<string, aws.c
     executionAlarm("executionsTimedOut", "ExecutionsTimedOut", plan.alarms.executionsTimedOut, "Timed-out executions");
   if (plan.alarms.heartbeatTimeouts && input.logGroupName) {
     // No AWS metric counts SQS callback heartbeat timeouts per machine: count TaskTimedOut log events instead.
-    const metricName = pulumi.interpolate`HeartbeatTimeouts-${input.stateMachineName}`;
+    const metricName = presentText`HeartbeatTimeouts-${input.stateMachineName}`;
     new aws.cloudwatch.LogMetricFilter(
       `${name}-heartbeat-timeouts`,
       {
@@ -58,7 +59,7 @@ export function workflowAlarms(input: WorkflowAlarmsInput): Record<string, aws.c
       `${name}-heartbeat-timeouts`,
       {
         ...plan.alarms.heartbeatTimeouts,
-        description: pulumi.interpolate`Callback or activity tasks of ${input.stateMachineName} timed out (no heartbeat or result in time)`,
+        description: presentText`Callback or activity tasks of ${input.stateMachineName} timed out (no heartbeat or result in time)`,
         namespace: METRIC_NAMESPACE,
         metricName,
         statistic: "Sum",

@@ -36,18 +36,19 @@ export class SyncEndpoint extends pulumi.ComponentResource implements schema.Syn
       for (const warning of problems) pulumi.log.warn(formatDiagnostic(warning), this);
 
       const accessLogs = typeof args.accessLogs === "object" ? args.accessLogs : undefined;
+      const partition = aws.getPartitionOutput({}, { parent: this });
+      const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
       const logKey =
         accessLogs?.kmsKeyArn && checkWhenKnown(SYNC_ENDPOINT_TYPE, name, inputs, "accessLogs.kmsKeyArn", accessLogs.kmsKeyArn);
-      if (logKey) {
-        const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
-        warnOtherAccountKey(this, "accessLogs.kmsKeyArn", logKey, account, "logs");
-      }
+      if (logKey) warnOtherAccountKey(this, "accessLogs.kmsKeyArn", logKey, account, "logs");
       const input = {
         name,
         settings,
         stateMachineArn: checkWhenKnown(SYNC_ENDPOINT_TYPE, name, inputs, "stateMachineArn", args.stateMachineArn),
-        partition: aws.getPartitionOutput({}, { parent: this }).partition,
+        partition: partition.partition,
+        dnsSuffix: partition.dnsSuffix,
         region: aws.getRegionOutput({}, { parent: this }).region,
+        account,
         cognitoUserPoolArns: args.cognitoUserPoolArns,
         jwt: args.jwt,
         authorizationScopes: args.authorizationScopes,

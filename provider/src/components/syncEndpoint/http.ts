@@ -4,6 +4,7 @@
  * as sent and the caller gets StartSyncExecution's raw answer (HTTP 200 even for failed executions).
  */
 import * as aws from "../aws";
+import { executionArn, routeUrl } from "./addresses";
 import { credentialsRole } from "./role";
 import { INTEGRATION_TIMEOUT_SECONDS } from "./settings";
 import { accessLogSettings, redeployTrigger } from "./stage";
@@ -33,7 +34,7 @@ export function httpEndpoint(input: EndpointInput): EndpointResources {
   );
   const { role, policy } = credentialsRole({
     name: `${name}-role`,
-    apiExecutionArn: api.executionArn,
+    apiExecutionArn: executionArn(input, api.id, api.executionArn),
     stateMachineArn: input.stateMachineArn,
     tags,
     parent,
@@ -110,7 +111,7 @@ export function httpEndpoint(input: EndpointInput): EndpointResources {
   return {
     apiId: api.id,
     stageName: stage.name,
-    url: stage.invokeUrl.apply((base) => `${base.replace(/\/$/, "")}${settings.path}`),
+    url: routeUrl(input, { apiId: api.id, stageName: stage.name, invokeUrl: stage.invokeUrl }, settings.path),
     roleArn: role.arn,
   };
 }

@@ -5,6 +5,8 @@
  */
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
+import { presentText, whenPresent } from "../present";
+import { executionArn, routeUrl } from "./addresses";
 import { requestTemplate } from "./requestTemplate";
 import { responseStatuses, responseTemplate } from "./responseTemplate";
 import { corsHeaders, gatewayResponses, integrationResponseHeaders, methodResponseHeaders, preflight } from "./restCors";
@@ -99,13 +101,13 @@ export function restEndpoint(input: EndpointInput): EndpointResources {
   );
   const { role, policy } = credentialsRole({
     name: `${name}-role`,
-    apiExecutionArn: api.executionArn,
+    apiExecutionArn: executionArn(input, restApi, api.executionArn),
     stateMachineArn: input.stateMachineArn,
     tags,
     parent,
   });
   const templates = {
-    request: input.stateMachineArn.apply((arn) => requestTemplate(arn, settings.request, settings.pathParameters)),
+    request: whenPresent([input.stateMachineArn], (arn) => requestTemplate(arn, settings.request, settings.pathParameters)),
     response: responseTemplate(settings),
   };
   const integration = new aws.apigateway.Integration(
@@ -116,7 +118,7 @@ export function restEndpoint(input: EndpointInput): EndpointResources {
       httpMethod: method.httpMethod,
       type: "AWS",
       integrationHttpMethod: "POST",
-      uri: pulumi.interpolate`arn:${input.partition}:apigateway:${input.region}:states:action/StartSyncExecution`,
+      uri: presentText`arn:${input.partition}:apigateway:${input.region}:states:action/StartSyncExecution`,
       credentials: role.arn,
       // Content types without a template get 415 instead of reaching Step Functions unmapped.
       passthroughBehavior: "NEVER",
@@ -197,7 +199,7 @@ export function restEndpoint(input: EndpointInput): EndpointResources {
   return {
     apiId: restApi,
     stageName: stage.stageName,
-    url: stage.invokeUrl.apply((base) => `${base.replace(/\/$/, "")}${settings.path}`),
+    url: routeUrl(input, { apiId: restApi, stageName: stage.stageName, invokeUrl: stage.invokeUrl }, settings.path),
     roleArn: role.arn,
     apiKeyId: settings.authorization === "API_KEY" ? apiKey(input, api, stage) : undefined,
   };

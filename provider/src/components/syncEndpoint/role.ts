@@ -2,6 +2,7 @@
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyDocument } from "../policyDocuments";
+import { whenPresent } from "../present";
 
 /**
  * Trusted by API Gateway for this API only. `IfExists`: API Gateway has been seen assuming
@@ -41,7 +42,7 @@ export function credentialsRole(input: CredentialsRoleInput): { role: aws.iam.Ro
   const role = new aws.iam.Role(
     input.name,
     {
-      assumeRolePolicy: input.apiExecutionArn.apply((arn) => JSON.stringify(endpointTrustPolicy(arn))),
+      assumeRolePolicy: whenPresent([input.apiExecutionArn], (arn) => JSON.stringify(endpointTrustPolicy(arn))),
       description: `API Gateway credentials of ${input.name}: StartSyncExecution on one state machine`,
       tags: input.tags,
     },
@@ -49,7 +50,7 @@ export function credentialsRole(input: CredentialsRoleInput): { role: aws.iam.Ro
   );
   const policy = new aws.iam.RolePolicy(
     input.name,
-    { role: role.id, policy: pulumi.output(input.stateMachineArn).apply((arn) => JSON.stringify(startSyncExecutionPolicy(arn))) },
+    { role: role.id, policy: whenPresent([input.stateMachineArn], (arn) => JSON.stringify(startSyncExecutionPolicy(arn))) },
     { parent: input.parent },
   );
   return { role, policy };

@@ -41,8 +41,11 @@ export interface EndpointInput extends Pick<SyncEndpointOptions, "cognitoUserPoo
   name: string;
   settings: EndpointSettings;
   stateMachineArn: pulumi.Output<string>;
+  /** From the partition, region and account invokes: API Gateway's addresses are built from them and the API's id. */
   partition: pulumi.Output<string>;
+  dnsSuffix: pulumi.Output<string>;
   region: pulumi.Output<string>;
+  account: pulumi.Output<string>;
   accessLogsKmsKeyArn?: pulumi.Input<string>;
   parent: pulumi.Resource;
 }
