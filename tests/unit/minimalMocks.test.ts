@@ -113,8 +113,20 @@ async function run(style: MockStyle, create: () => Component) {
     },
     style.preview,
   );
-  const { result: outputs } = await captureWarnings(() => settleTree(create()));
-  return { seen, outputs };
+  // An apply that throws where nothing awaits it (a warning's, say) surfaces only as an unhandled rejection.
+  const crashes: string[] = [];
+  const crashed = (error: unknown) => crashes.push(String(error));
+  process.on("unhandledRejection", crashed);
+  try {
+    const { result: outputs, warnings } = await captureWarnings(async () => {
+      const settled = await settleTree(create());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return settled;
+    });
+    return { seen, outputs, warnings: warnings.map((w) => w.message), crashes };
+  } finally {
+    process.off("unhandledRejection", crashed);
+  }
 }
 
 /** What a value shows that no real deployment would: "undefined", "null/", "[object Object]", a missing array element. */
@@ -324,10 +336,18 @@ describe("Components under Pulumi's minimal mocks (a resource's id and inputs, n
       });
 
       for (const style of [DOCUMENTED, EMPTY, EMPTY_PREVIEW]) {
-        it(`${style.title}: the same resources, every output settled, no invented values`, async () => {
-          const { seen, outputs } = await run(style, scenario.create);
+        it(`${style.title}: the same resources, every output settled, nothing thrown, no invented values`, async () => {
+          const { seen, outputs, warnings, crashes } = await run(style, scenario.create);
+          assert.deepEqual(crashes, []);
           assert.deepEqual(graph(seen), graph(reference));
-          assert.deepEqual([...oddities(outputs, "outputs"), ...seen.flatMap((r) => oddities(r.inputs, `${r.type} ${r.name}`))], []);
+          assert.deepEqual(
+            [
+              ...oddities(outputs, "outputs"),
+              ...seen.flatMap((r) => oddities(r.inputs, `${r.type} ${r.name}`)),
+              ...oddities(warnings, "warnings"),
+            ],
+            [],
+          );
           if (scenario.derived && !style.preview) {
             const derived = scenario.derived(seen, outputs);
             assert.deepEqual(derived, style === DOCUMENTED ? scenario.expected : derived.map(() => undefined));

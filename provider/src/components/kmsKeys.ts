@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { formatDiagnostic, type Problem } from "./errors";
+import { whenPresent } from "./present";
 
 /** What uses the key: SQS with its senders' and workers' credentials, or CloudWatch Logs itself. */
 export type KeyUse = "queue" | "logs";
@@ -35,7 +36,8 @@ export function warnOtherAccountKey(
   account: pulumi.Input<string>,
   use: KeyUse,
 ): void {
-  pulumi.all([keyArn, account]).apply(([key, deploying]) => {
+  // Either may be absent under Pulumi mocks: then there is nothing to compare.
+  whenPresent([keyArn, account], (key, deploying) => {
     const warning = otherAccountKeyWarning(input, key, deploying, use);
     if (warning) void pulumi.log.warn(formatDiagnostic(warning), resource);
   });
