@@ -64,12 +64,13 @@ check-docs: build
 format: install
 	prettier --write .
 
-bench: build moto dist-plugin localstack
+bench: build moto dist-plugin localstack pulumi-cli fake-providers
 	node tests/bench/run.js
 	node tests/bench/graph.js
 	node tests/bench/coldStart.js
 	MOTO_SERVER=$(CURDIR)/$(VENV)/bin/moto_server node tests/bench/callbacks.js
 	SFN_WORKFLOWS_LOCALSTACK=$(LOCALSTACK_HOME) node tests/bench/localstack.js
+	PULUMI_CLI_BIN=$(PULUMI_CLI_BIN) FAKE_PROVIDERS_BIN=$(FAKE_PROVIDERS_BIN) tsx tests/bench/preview.ts
 
 # The main job, no AWS account: what the examples deploy, then the approval workflow running on moto
 # with the callback worker.

@@ -1,8 +1,8 @@
 /**
- * The bad-input program of each language: a Workflow from invalid-express-callback.asl.json, whose
- * callback task is an error in an EXPRESS workflow and valid in a STANDARD one. The engine tests
- * preview them as EXPRESS (the error report); `make bench` previews both types to compare a failed
- * preview with a good one.
+ * The bad-input program of each language: a Workflow from invalid-express-callback.asl.json as an
+ * EXPRESS workflow (its callback task is an error there, and it has two more). The engine tests
+ * preview it for the error report; `make bench` also previews the same program with the definition
+ * corrected, as a STANDARD workflow, to compare a failed preview with a good one.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -13,18 +13,18 @@ export type WorkflowType = "STANDARD" | "EXPRESS";
 /** A program, in some language, declaring a workflow of a given type from invalid-express-callback.asl.json. */
 export interface BadInputProgram {
   name: string;
-  /** Writes the program into DIR (a sibling of the definitions directory). */
-  write(dir: string, workflowType: WorkflowType): void;
+  /** Writes the program into DIR (a sibling of the definitions directory), reading DEFINITION from there. */
+  write(dir: string, workflowType: WorkflowType, definition?: string): void;
   prepare?(ws: EngineWorkspace, dir: string): void;
   /** Python only: the SDK's noise after a failed construct (pythonShutdownNoise.ts), set apart before the asserts. */
   pythonShutdownNoise?: boolean;
 }
 
-const DEFINITION = "../definitions/invalid-express-callback.asl.json";
+const definitionPath = (file = "invalid-express-callback.asl.json") => `../definitions/${file}`;
 
 export const typescriptProgram: BadInputProgram = {
   name: "a TypeScript program",
-  write(dir, workflowType) {
+  write(dir, workflowType, definition) {
     fs.writeFileSync(
       path.join(dir, "Pulumi.yaml"),
       "name: sfn-workflows-bad-input-ts\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n",
@@ -40,7 +40,7 @@ export const typescriptProgram: BadInputProgram = {
       [
         'import * as fs from "node:fs";',
         'import { Workflow } from "@sfn-workflows/pulumi";',
-        `const definition = JSON.parse(fs.readFileSync("${DEFINITION}", "utf8"));`,
+        `const definition = JSON.parse(fs.readFileSync("${definitionPath(definition)}", "utf8"));`,
         `new Workflow("bad", { workflowType: "${workflowType}", definition });`,
         "",
       ].join("\n"),
@@ -51,7 +51,7 @@ export const typescriptProgram: BadInputProgram = {
 export const pythonProgram: BadInputProgram = {
   name: "a Python program",
   pythonShutdownNoise: true,
-  write(dir, workflowType) {
+  write(dir, workflowType, definition) {
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: sfn-workflows-bad-input-python\nruntime: python\n");
     fs.writeFileSync(
       path.join(dir, "__main__.py"),
@@ -61,7 +61,7 @@ export const pythonProgram: BadInputProgram = {
         "",
         "import pulumi_sfn_workflows as sfnw",
         "",
-        `definition = json.loads((pathlib.Path(__file__).parent / "${DEFINITION}").read_text())`,
+        `definition = json.loads((pathlib.Path(__file__).parent / "${definitionPath(definition)}").read_text())`,
         `sfnw.Workflow("bad", workflow_type=sfnw.WorkflowType.${workflowType}, definition=definition)`,
         "",
       ].join("\n"),
@@ -75,7 +75,7 @@ export const pythonProgram: BadInputProgram = {
 
 export const goProgram: BadInputProgram = {
   name: "a Go program",
-  write(dir, workflowType) {
+  write(dir, workflowType, definition) {
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: sfn-workflows-bad-input-go\nruntime: go\n");
     // The example's module files: same dependencies, same go.sum.
     for (const file of ["go.mod", "go.sum"]) fs.copyFileSync(path.join(REPO, "examples", "go", file), path.join(dir, file));
@@ -94,7 +94,7 @@ import (
 
 func main() {
 	pulumi.Run(func(ctx *pulumi.Context) error {
-		data, err := os.ReadFile("${DEFINITION}")
+		data, err := os.ReadFile("${definitionPath(definition)}")
 		if err != nil {
 			return err
 		}
@@ -118,7 +118,7 @@ func main() {
 
 export const yamlProgram: BadInputProgram = {
   name: "a YAML program",
-  write(dir, workflowType) {
+  write(dir, workflowType, definition) {
     fs.writeFileSync(
       path.join(dir, "Pulumi.yaml"),
       [
@@ -126,7 +126,7 @@ export const yamlProgram: BadInputProgram = {
         "runtime: yaml",
         "variables:",
         "  definition:",
-        `    fn::readFile: ${DEFINITION}`,
+        `    fn::readFile: ${definitionPath(definition)}`,
         "resources:",
         "  bad:",
         "    type: sfn-workflows:Workflow",
