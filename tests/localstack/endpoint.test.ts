@@ -5,49 +5,18 @@
  */
 import { strict as assert } from "node:assert";
 import { LocalEngine, type DeployedWorkflow } from "./support/engine";
-
-/** Routes on the body's `outcome`: each ending the response template maps to a status. */
-const DEFINITION = {
-  Comment: "Answers the request, or ends as the body's outcome asks",
-  StartAt: "Route",
-  TimeoutSeconds: 3,
-  States: {
-    Route: {
-      Type: "Choice",
-      Choices: [
-        { Variable: "$.body.outcome", IsPresent: false, Next: "Echo" },
-        { Variable: "$.body.outcome", StringEquals: "not-found", Next: "Not found" },
-        { Variable: "$.body.outcome", StringEquals: "invalid", Next: "Invalid" },
-        { Variable: "$.body.outcome", StringEquals: "busy", Next: "Busy" },
-        { Variable: "$.body.outcome", StringEquals: "broken", Next: "Broken" },
-        { Variable: "$.body.outcome", StringEquals: "slow", Next: "Slow" },
-      ],
-      Default: "Echo",
-    },
-    Echo: { Type: "Pass", End: true },
-    "Not found": { Type: "Fail", Error: "Quote.NotFound", Cause: "no price for sku Z-9" },
-    Invalid: { Type: "Fail", Error: "Quote.Invalid", Cause: 'quantity must be "positive"' },
-    Busy: { Type: "Fail", Error: "Pricing.Busy", Cause: "try again in a minute" },
-    Broken: { Type: "Fail", Error: "Unmapped", Cause: "nothing maps this" },
-    Slow: { Type: "Wait", Seconds: 10, End: true },
-  },
-};
+import { post as postTo, QUOTE_DEFINITION, QUOTE_FAILURES, QUOTE_STATUSES } from "./support/quote";
 
 describe("LocalStack: Express workflows through the sync endpoint", function () {
   this.timeout(180_000);
   let engine: LocalEngine;
   let deployed: DeployedWorkflow;
-
   before(async () => {
     engine = await LocalEngine.start();
     deployed = await engine.deploy("quote", {
       workflowType: "EXPRESS",
-      definition: DEFINITION,
-      syncEndpoint: {
-        path: "/quote",
-        authorization: "NONE",
-        errorStatusCodes: { "Quote.NotFound": 404, "Quote.Invalid": 422, "Pricing.*": 503 },
-      },
+      definition: QUOTE_DEFINITION,
+      syncEndpoint: { path: "/quote", authorization: "NONE", errorStatusCodes: QUOTE_STATUSES },
     });
   });
 
@@ -55,15 +24,7 @@ describe("LocalStack: Express workflows through the sync endpoint", function () 
     await engine?.stop();
   });
 
-  /** Status and body text; LocalStack's template engine leaves blank lines around the body (docs/engines.md). */
-  async function post(body: string, query = "") {
-    const response = await fetch(`${deployed.endpointUrl}${query}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body,
-    });
-    return { status: response.status, text: (await response.text()).trim() };
-  }
+  const post = (body: string, query = "") => postTo(`${deployed.endpointUrl}${query}`, body);
 
   it("the endpoint URL is the stage's route in LocalStack", () => {
     assert.match(deployed.endpointUrl ?? "", /^http:\/\/127\.0\.0\.1:\d+\/restapis\/quoteendpo\/api\/_user_request_\/quote$/);
@@ -101,13 +62,7 @@ describe("LocalStack: Express workflows through the sync endpoint", function () 
   });
 
   it("FAILED with each mapped error name: the mapped status with {error, cause}", async () => {
-    const cases: Array<[string, number, unknown]> = [
-      ["not-found", 404, { error: "Quote.NotFound", cause: "no price for sku Z-9" }],
-      ["invalid", 422, { error: "Quote.Invalid", cause: 'quantity must be "positive"' }],
-      ["busy", 503, { error: "Pricing.Busy", cause: "try again in a minute" }],
-      ["broken", 500, { error: "Unmapped", cause: "nothing maps this" }],
-    ];
-    for (const [outcome, expectedStatus, expectedBody] of cases) {
+    for (const [outcome, expectedStatus, expectedBody] of QUOTE_FAILURES) {
       const { status, text } = await post(JSON.stringify({ outcome }));
       assert.deepEqual({ outcome, status, body: JSON.parse(text) }, { outcome, status: expectedStatus, body: expectedBody });
     }

@@ -9,29 +9,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { CLI, startServeCli, type ServeCli } from "../support/serveCli";
+import { post as postTo, QUOTE_DEFINITION, QUOTE_FAILURES, QUOTE_STATUSES } from "./support/quote";
 
 const ROOT = path.join(__dirname, "..", "..");
 const INSTALL_SCRIPT = path.join(ROOT, "provider", "engine", "install-localstack.sh");
-
-const QUOTE = {
-  StartAt: "Route",
-  TimeoutSeconds: 3,
-  States: {
-    Route: {
-      Type: "Choice",
-      Choices: [
-        { Variable: "$.body.sku", IsPresent: false, Next: "Missing sku" },
-        { Variable: "$.body.sku", StringEquals: "slow", Next: "Slow" },
-        { Variable: "$.body.sku", StringEquals: "broken", Next: "Broken" },
-      ],
-      Default: "Price",
-    },
-    Price: { Type: "Pass", Parameters: { "sku.$": "$.body.sku", price: 12.5 }, End: true },
-    "Missing sku": { Type: "Fail", Error: "Quote.Invalid", Cause: "sku is required" },
-    Broken: { Type: "Fail", Error: "Pricing.Down", Cause: "no prices today" },
-    Slow: { Type: "Wait", Seconds: 10, End: true },
-  },
-};
 
 function tempDefinition(definition: unknown): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "serve-"));
@@ -51,7 +32,7 @@ describe("sfn-workflows serve: when it cannot serve", function () {
 
   it("LocalStack not installed: exit 2, what is missing and the command that installs it", () => {
     const home = path.join(os.tmpdir(), "no-localstack-here");
-    const result = run(["serve", tempDefinition(QUOTE), "--path", "/quote"], { SFN_WORKFLOWS_LOCALSTACK: home });
+    const result = run(["serve", tempDefinition(QUOTE_DEFINITION), "--path", "/quote"], { SFN_WORKFLOWS_LOCALSTACK: home });
     assert.deepEqual(
       { status: result.status, stdout: result.stdout, stderr: result.stderr.replace(/^warning: .*\n/gm, "") },
       {
@@ -79,7 +60,7 @@ describe("sfn-workflows serve: when it cannot serve", function () {
       stdout: "",
       stderr: `error: "missing.asl.json" does not exist\nhint: check the path; relative paths are resolved from ${process.cwd()}\n`,
     });
-    assert.deepEqual(run(["serve", tempDefinition(QUOTE), "--status", "Quote.Invalid=4xx"]), {
+    assert.deepEqual(run(["serve", tempDefinition(QUOTE_DEFINITION), "--status", "Quote.Invalid=4xx"]), {
       status: 2,
       stdout: "",
       stderr: "error: --status Quote.Invalid=4xx: 4xx is not an HTTP status\nhint: for example --status Quote.Invalid=422\n",
@@ -93,22 +74,17 @@ describe("sfn-workflows serve: the sync endpoint on localhost", function () {
   let file: string;
 
   before(async () => {
-    file = tempDefinition(QUOTE);
-    serve = await startServeCli([file, "--path", "/quote", "--port", "0", "--status", "Quote.Invalid=422", "--status", "Pricing.*=503"]);
+    file = tempDefinition(QUOTE_DEFINITION);
+    const statuses = Object.entries(QUOTE_STATUSES).flatMap(([name, status]) => ["--status", `${name}=${status}`]);
+    serve = await startServeCli([file, "--path", "/quote", "--port", "0", ...statuses]);
   });
 
   after(() => {
     if (serve?.child.exitCode === null) serve.child.kill("SIGKILL");
   });
 
-  async function post(body: string, contentType = "application/json", route = "/quote") {
-    const response = await fetch(`http://localhost:${serve.port}${route}`, {
-      method: "POST",
-      headers: { "Content-Type": contentType },
-      body,
-    });
-    return { status: response.status, text: (await response.text()).trim() };
-  }
+  const post = (body: string, contentType = "application/json", route = "/quote") =>
+    postTo(`http://localhost:${serve.port}${route}`, body, { "Content-Type": contentType });
 
   it("prints where it serves", () => {
     assert.equal(
@@ -118,18 +94,18 @@ describe("sfn-workflows serve: the sync endpoint on localhost", function () {
   });
 
   it("answers as the deployed endpoint: one request per status", async () => {
-    assert.deepEqual(await post('{"sku":"A-1"}'), { status: 200, text: '{"sku":"A-1","price":12.5}' });
-    assert.deepEqual(await post("{}"), { status: 422, text: '{"error":"Quote.Invalid","cause":"sku is required"}' });
-    assert.deepEqual(await post('{"sku":"broken"}'), { status: 503, text: '{"error":"Pricing.Down","cause":"no prices today"}' });
-    assert.deepEqual(await post('{"sku":"slow"}'), { status: 504, text: '{"error":"States.Timeout","cause":null}' });
+    assert.deepEqual(await post('{"sku":"A-1"}'), { status: 200, text: '{"body":{"sku":"A-1"},"path":{},"querystring":{}}' });
+    for (const [outcome, status, body] of QUOTE_FAILURES)
+      assert.deepEqual(await post(JSON.stringify({ outcome })), { status, text: JSON.stringify(body) });
+    assert.deepEqual(await post('{"outcome":"slow"}'), { status: 504, text: '{"error":"States.Timeout","cause":null}' });
     assert.deepEqual(await post("sku=A-1"), { status: 400, text: '{"message": "Invalid request body"}' });
     // API Gateway's answer for a path no route has.
     assert.deepEqual(await post("{}", "application/json", "/other"), { status: 403, text: '{"message": "Missing Authentication Token"}' });
   });
 
   it("reloads when the definition file changes", async () => {
-    const changed = structuredClone(QUOTE);
-    changed.States.Price.Parameters.price = 99;
+    const changed = structuredClone(QUOTE_DEFINITION);
+    changed.States.Echo = { Type: "Pass", Parameters: { "sku.$": "$.body.sku", price: 99 }, End: true };
     fs.writeFileSync(file, JSON.stringify(changed));
     const deadline = Date.now() + 30_000;
     while (!serve.stderr().includes(`reloaded ${file}: definition updated`)) {
