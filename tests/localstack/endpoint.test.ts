@@ -11,12 +11,27 @@ describe("LocalStack: Express workflows through the sync endpoint", function () 
   this.timeout(180_000);
   let engine: LocalEngine;
   let deployed: DeployedWorkflow;
+  /** The same workflow with headers in its input: listed ones, and every one but credentials. */
+  let listed: DeployedWorkflow;
+  let everyHeader: DeployedWorkflow;
+
   before(async () => {
     engine = await LocalEngine.start();
     deployed = await engine.deploy("quote", {
       workflowType: "EXPRESS",
       definition: QUOTE_DEFINITION,
       syncEndpoint: { path: "/quote", authorization: "NONE", errorStatusCodes: QUOTE_STATUSES },
+    });
+    const onlyHeaders = { pathParameters: false, queryString: false };
+    listed = await engine.deploy("listed", {
+      workflowType: "EXPRESS",
+      definition: QUOTE_DEFINITION,
+      syncEndpoint: { path: "/listed", authorization: "NONE", request: { ...onlyHeaders, headers: ["X-Tenant-Id", "X-Missing"] } },
+    });
+    everyHeader = await engine.deploy("every", {
+      workflowType: "EXPRESS",
+      definition: QUOTE_DEFINITION,
+      syncEndpoint: { path: "/every", authorization: "NONE", request: { ...onlyHeaders, headers: true } },
     });
   });
 
@@ -66,6 +81,32 @@ describe("LocalStack: Express workflows through the sync endpoint", function () 
       const { status, text } = await post(JSON.stringify({ outcome }));
       assert.deepEqual({ outcome, status, body: JSON.parse(text) }, { outcome, status: expectedStatus, body: expectedBody });
     }
+  });
+
+  it("listed headers are found whatever their case; a missing one is null", async () => {
+    for (const name of ["X-Tenant-Id", "x-tenant-id", "X-TENANT-ID"]) {
+      const { status, text } = await postTo(listed.endpointUrl as string, "{}", {
+        "Content-Type": "application/json",
+        [name]: "acme 'co'",
+      });
+      assert.deepEqual(
+        { name, status, input: JSON.parse(text) },
+        { name, status: 200, input: { body: {}, headers: { "X-Tenant-Id": "acme 'co'", "X-Missing": null } } },
+      );
+    }
+  });
+
+  it("headers: true copies nothing on LocalStack, whose header map cannot list its names (docs/engines.md)", async () => {
+    const { status, text } = await postTo(everyHeader.endpointUrl as string, "{}", {
+      "Content-Type": "application/json",
+      authorization: "AWS4-HMAC-SHA256 secret",
+      "X-API-KEY": "k",
+      "x-Amz-Security-Token": "t",
+      "X-Trace": "t-1",
+    });
+    assert.equal(status, 200);
+    // API Gateway copies Content-Type and X-Trace (tests/unit/syncEndpointTemplates.test.ts).
+    assert.deepEqual(JSON.parse(text), { body: {}, headers: {} });
   });
 
   it("TIMED_OUT: 504 with States.Timeout", async () => {

@@ -116,8 +116,11 @@ function urlEncode(text: string): string {
 
 /** java.util.regex pattern as a JavaScript RegExp (the shared subset; no possessive quantifiers). */
 function javaRegex(pattern: string, flags = ""): RegExp {
+  // A leading (?i) (case-insensitive, Java's embedded flag) is JavaScript's i flag; any other embedded flag is refused.
+  const insensitive = pattern.startsWith("(?i)");
+  if (insensitive) pattern = pattern.slice(4);
   if (/[*+?}]\+|\\[AZzGQE]|\(\?[imsux-]+[:)]/.test(pattern)) throw new Error(`Java-only regex syntax in ${pattern}`);
-  return new RegExp(pattern, flags);
+  return new RegExp(pattern, insensitive ? `${flags}i` : flags);
 }
 
 /** Java replacement strings: `$n` is a group, `\x` is x. */
@@ -164,7 +167,10 @@ const STRING_METHODS: Record<string, (s: string, ...args: never[]) => unknown> =
   replace: (s, target: string, replacement: string) => s.split(String(target)).join(String(replacement)),
   replaceAll: (s, regex: string, replacement: string) => s.replace(javaRegex(regex, "g"), javaReplacement(replacement)),
   replaceFirst: (s, regex: string, replacement: string) => s.replace(javaRegex(regex), javaReplacement(replacement)),
-  matches: (s, regex: string) => javaRegex(`^(?:${regex})$`).test(s),
+  matches: (s, regex: string) => {
+    const whole = javaRegex(regex);
+    return new RegExp(`^(?:${whole.source})$`, whole.flags).test(s);
+  },
   // Java drops trailing empty strings.
   split: (s, regex: string) => {
     const parts = s.split(javaRegex(regex));

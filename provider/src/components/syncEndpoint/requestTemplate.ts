@@ -9,18 +9,23 @@
  */
 import { REQUEST_CONTEXT_FIELDS } from "./args";
 import type { RequestParts } from "./types";
-import { jsonEscaped, jsonKey, literal, PRELUDE } from "./vtl";
+import { equalsIgnoringCase, jsonEscaped, jsonKey, literal, PRELUDE } from "./vtl";
 
 /** Headers `headers: true` never copies into the input (they would land in execution logs). */
 export const CREDENTIAL_HEADERS = ["Authorization", "X-Api-Key", "X-Amz-Security-Token"];
 
-/** Appends `"key":"value"`, or `"key":null` when the value (already escaped) is empty. */
-function appendNullable(key: string, separator: boolean): string[] {
+/**
+ * Appends `"key":"value"`, or `"key":null` when the value is empty. `raw` (a VTL string, never
+ * null) is tested before escaping: LocalStack's escapeJavaScript turns "" into "{}".
+ */
+function appendNullable(key: string, raw: string, separator: boolean): string[] {
   const comma = separator ? "," : "";
   return [
-    `#if($value == '')`,
+    `#set($raw = ${raw})`,
+    `#if($raw == '')`,
     `#set($inputJson = "$inputJson${comma}${jsonKey(key)}null")`,
     `#else`,
+    `#set($value = ${jsonEscaped("$raw")})`,
     `#set($inputJson = "$inputJson${comma}${jsonKey(key)}$q$value$q")`,
     `#end`,
   ];
@@ -37,7 +42,7 @@ function pathPart(parameters: string[]): string[] {
 
 /** Every query string parameter or header, as sent; `skip` names are left out (case-insensitively). */
 function mapPart(key: string, map: "querystring" | "header", skip: string[]): string[] {
-  const keep = skip.map((name) => `!$name.equalsIgnoreCase(${literal(name)})`).join(" && ");
+  const keep = skip.map((name) => `!${equalsIgnoringCase("$name", name)}`).join(" && ");
   return [
     `#set($inputJson = "$inputJson,${jsonKey(key)}{")`,
     `#set($separator = '')`,
@@ -53,19 +58,25 @@ function mapPart(key: string, map: "querystring" | "header", skip: string[]): st
   ];
 }
 
-/** Listed headers, matched case-insensitively (clients and HTTP/2 change their case). */
+/**
+ * Listed headers, matched case-insensitively (clients and HTTP/2 change their case). A header the
+ * loop did not find is looked up by name: LocalStack's header map has no keySet() but its get()
+ * ignores case; in API Gateway that lookup finds nothing the loop missed.
+ */
 function listedHeaders(names: string[]): string[] {
   const lines = names.map((_, i) => `#set($header${i} = '')`);
   lines.push(`#foreach($name in $input.params().header.keySet())`);
   names.forEach((name, i) => {
-    lines.push(`#${i ? "elseif" : "if"}($name.equalsIgnoreCase(${literal(name)}))`);
+    lines.push(`#${i ? "elseif" : "if"}(${equalsIgnoringCase("$name", name)})`);
     lines.push(`#set($header${i} = "$!input.params().header.get($name)")`);
   });
   if (names.length) lines.push(`#end`);
-  lines.push(`#end`, `#set($inputJson = "$inputJson,${jsonKey("headers")}{")`);
+  lines.push(`#end`);
   names.forEach((name, i) => {
-    lines.push(`#set($value = ${jsonEscaped(`$header${i}`)})`, ...appendNullable(name, i > 0));
+    lines.push(`#if($header${i} == '')`, `#set($header${i} = "$!input.params().header.get(${literal(name)})")`, `#end`);
   });
+  lines.push(`#set($inputJson = "$inputJson,${jsonKey("headers")}{")`);
+  names.forEach((name, i) => lines.push(...appendNullable(name, `$header${i}`, i > 0)));
   return [...lines, `#set($inputJson = "$inputJson}")`];
 }
 
@@ -73,7 +84,7 @@ function listedHeaders(names: string[]): string[] {
 function contextPart(key: string, fields: Array<[name: string, reference: string]>): string[] {
   const lines = [`#set($inputJson = "$inputJson,${jsonKey(key)}{")`];
   fields.forEach(([name, reference], i) => {
-    lines.push(`#set($value = ${jsonEscaped(`"$!context.${reference}"`)})`, ...appendNullable(name, i > 0));
+    lines.push(...appendNullable(name, `"$!context.${reference}"`, i > 0));
   });
   return [...lines, `#set($inputJson = "$inputJson}")`];
 }

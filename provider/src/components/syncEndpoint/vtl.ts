@@ -28,3 +28,13 @@ export function jsonKey(key: string): string {
   if (/["'$#\\]/.test(key)) throw new Error(`cannot use ${JSON.stringify(key)} as a template key`);
   return `\${q}${key}\${q}:`;
 }
+
+/**
+ * A VTL condition: `reference` equals `name` ignoring case. `matches` with `(?i)` is a full,
+ * case-insensitive match in API Gateway's Velocity (Java) and in LocalStack's (Python `re`), whose
+ * strings have no `equalsIgnoreCase`. Names are checked header names: letters, digits, `-`, `_`.
+ */
+export function equalsIgnoringCase(reference: string, name: string): string {
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`cannot match ${JSON.stringify(name)} as a header name`);
+  return `${reference}.matches(${literal(`(?i)${name}`)})`;
+}
