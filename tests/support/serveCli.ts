@@ -15,8 +15,9 @@ export interface ServeCli {
   stop(): Promise<number | null>;
 }
 
-export async function startServeCli(args: string[], timeoutMs = 150_000): Promise<ServeCli> {
-  const child = spawn(process.execPath, [CLI, "serve", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+/** `cwd`: where it runs, as a team runs it from its program's directory. */
+export async function startServeCli(args: string[], { cwd = process.cwd(), timeoutMs = 150_000 } = {}): Promise<ServeCli> {
+  const child = spawn(process.execPath, [CLI, "serve", ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk) => (stdout += String(chunk)));
