@@ -50,6 +50,22 @@ func unmarshal(s *structpb.Struct) (resource.PropertyMap, error) {
 	return plugin.UnmarshalProperties(s, unmarshalOpts)
 }
 
+// oldsAndNews answers a diff's old and new inputs; engines that send no old inputs get the old
+// outputs instead (Diff then compares them on the input keys only).
+func oldsAndNews(req *pulumirpc.DiffRequest) (resource.PropertyMap, resource.PropertyMap, error) {
+	olds, err := unmarshal(req.GetOldInputs())
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(olds) == 0 {
+		if olds, err = unmarshal(req.GetOlds()); err != nil {
+			return nil, nil, err
+		}
+	}
+	news, err := unmarshal(req.GetNews())
+	return olds, news, err
+}
+
 func marshal(m resource.PropertyMap) (*structpb.Struct, error) {
 	return plugin.MarshalProperties(m, marshalOpts)
 }
@@ -85,16 +101,7 @@ func (p *fakeProvider) CheckConfig(_ context.Context, req *pulumirpc.CheckReques
 }
 
 func (p *fakeProvider) DiffConfig(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc.DiffResponse, error) {
-	olds, err := unmarshal(req.GetOldInputs())
-	if err != nil {
-		return nil, err
-	}
-	if len(olds) == 0 {
-		if olds, err = unmarshal(req.GetOlds()); err != nil {
-			return nil, err
-		}
-	}
-	news, err := unmarshal(req.GetNews())
+	olds, news, err := oldsAndNews(req)
 	if err != nil {
 		return nil, err
 	}
@@ -178,17 +185,7 @@ func (p *fakeProvider) Check(_ context.Context, req *pulumirpc.CheckRequest) (*p
 }
 
 func (p *fakeProvider) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc.DiffResponse, error) {
-	olds, err := unmarshal(req.GetOldInputs())
-	if err != nil {
-		return nil, err
-	}
-	if len(olds) == 0 {
-		// Engines that do not send old inputs: compare against the old outputs, on the input keys.
-		if olds, err = unmarshal(req.GetOlds()); err != nil {
-			return nil, err
-		}
-	}
-	news, err := unmarshal(req.GetNews())
+	olds, news, err := oldsAndNews(req)
 	if err != nil {
 		return nil, err
 	}
