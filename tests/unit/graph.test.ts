@@ -11,6 +11,7 @@ import { analyze } from "../../provider/src/analysis/analyze";
 import { defaultGraphResources } from "../../provider/src/components/graphResources";
 import { buildGraph } from "../../provider/src/graph/build";
 import { renderDot } from "../../provider/src/graph/dot";
+import { elkGraph, LARGE_GRAPH_NODES, layoutGraph } from "../../provider/src/graph/layout";
 import { renderMermaid } from "../../provider/src/graph/mermaid";
 import type { GraphModel } from "../../provider/src/graph/model";
 import { renderSvg } from "../../provider/src/graph/svg";
@@ -265,6 +266,67 @@ describe("graph renderers", () => {
     }
     const svg = await renderSvg(graphOf(hostile));
     assert.ok(svg.includes("Say &#34;hi&#34; &#60;b&#62;&#38;amp; [x]"), "markup in a name is text, not elements");
+  });
+});
+
+describe("SVG layout", () => {
+  /** `count` Pass states in a chain, every tenth a Parallel with one branch. */
+  const chain = (count: number) => ({
+    StartAt: "s0",
+    States: Object.fromEntries(
+      Array.from({ length: count }, (_, i) => {
+        const next = i + 1 < count ? { Next: `s${i + 1}` } : { End: true };
+        return [
+          `s${i}`,
+          i % 10 === 0
+            ? { Type: "Parallel", Branches: [{ StartAt: `b${i}`, States: { [`b${i}`]: { Type: "Pass", End: true } } }], ...next }
+            : { Type: "Pass", ...next },
+        ];
+      }),
+    ),
+  });
+  const PLACEMENT = "elk.layered.nodePlacement.strategy";
+
+  it("a large definition gets ELK's simple node placement in the root and every group; a small one keeps the default", () => {
+    const options = (graph: ReturnType<typeof elkGraph>): Array<string | undefined> => [
+      graph.layoutOptions?.[PLACEMENT],
+      ...(graph.children ?? []).filter((child) => child.children?.length).flatMap(options),
+    ];
+    assert.deepEqual([...new Set(options(elkGraph(graphOf(chain(20)))))], [undefined]);
+    const large = graphOf(chain(LARGE_GRAPH_NODES));
+    assert.ok(large.nodes.length > LARGE_GRAPH_NODES);
+    const placements = options(elkGraph(large));
+    assert.equal(placements.length, 1 + large.groups.length);
+    assert.deepEqual([...new Set(placements)], ["SIMPLE"]);
+  });
+
+  it("retry loops are drawn beside their node, not given to ELK, with their label to the right", async function () {
+    this.timeout(60_000);
+    const model = graphOf(NESTED);
+    const charge = node(model, "Charge");
+    const elkEdges = (graph: ReturnType<typeof elkGraph>) => graph.edges ?? [];
+    assert.equal(elkEdges(elkGraph(model)).length, model.edges.length - 1, "every edge but the loop");
+    const layout = await layoutGraph(model);
+    const box = layout.nodes.get(charge.id)!;
+    const loop = layout.edges.find((placed) => placed.edge.kind === "retry")!;
+    const right = box.x + box.width;
+    assert.deepEqual(
+      loop.points.map((p) => p.x),
+      [right, right + 16, right + 16, right],
+    );
+    assert.ok(loop.points.every((p) => p.y > box.y && p.y < box.y + box.height));
+    assert.ok(loop.label!.x > right + 16);
+    // ELK kept the room free: no other node overlaps the loop and its label.
+    const reach = { x: right, y: box.y, width: loop.label!.x + loop.label!.width - right, height: box.height };
+    for (const [id, other] of layout.nodes) {
+      if (id === charge.id) continue;
+      const apart =
+        other.x >= reach.x + reach.width ||
+        other.x + other.width <= reach.x ||
+        other.y >= reach.y + reach.height ||
+        other.y + other.height <= reach.y;
+      assert.ok(apart, `node ${id} overlaps the retry loop`);
+    }
   });
 });
 

@@ -98,7 +98,19 @@ function loopsByNode(model: GraphModel): Map<string, GraphEdge[]> {
   return loops;
 }
 
-function elkGraph(model: GraphModel, loops: Map<string, GraphEdge[]>): ElkNode {
+/**
+ * Above this many nodes, the cheaper settings: Brandes-Köpf placement spreads a long definition tens
+ * of thousands of pixels wide and, with thorough crossing minimisation, costs a large share of the time.
+ */
+export const LARGE_GRAPH_NODES = 200;
+const LARGE_GRAPH_OPTIONS = {
+  "elk.layered.nodePlacement.strategy": "SIMPLE",
+  "elk.layered.thoroughness": "1",
+};
+
+export function elkGraph(model: GraphModel, loops: Map<string, GraphEdge[]> = loopsByNode(model)): ElkNode {
+  // ELK reads these per graph: the root's and every group's.
+  const scale = model.nodes.length > LARGE_GRAPH_NODES ? LARGE_GRAPH_OPTIONS : {};
   const nodes = new Map<string | undefined, ElkNode[]>();
   const add = (parent: string | undefined, child: ElkNode) => nodes.set(parent, [...(nodes.get(parent) ?? []), child]);
   for (const node of model.nodes) {
@@ -108,7 +120,10 @@ function elkGraph(model: GraphModel, loops: Map<string, GraphEdge[]>): ElkNode {
   }
   const groups = model.groups.map((group) => ({ group, node: { id: group.id, children: [] as ElkNode[] } as ElkNode }));
   for (const { group, node } of groups) {
-    node.layoutOptions = { "elk.padding": `[top=${GROUP_LABEL_HEIGHT + PADDING},left=${PADDING},bottom=${PADDING},right=${PADDING}]` };
+    node.layoutOptions = {
+      ...scale,
+      "elk.padding": `[top=${GROUP_LABEL_HEIGHT + PADDING},left=${PADDING},bottom=${PADDING},right=${PADDING}]`,
+    };
     add(group.parent, node);
   }
   for (const { group, node } of groups) node.children = nodes.get(group.id) ?? [];
@@ -124,7 +139,7 @@ function elkGraph(model: GraphModel, loops: Map<string, GraphEdge[]>): ElkNode {
           },
         ],
   );
-  return { id: "root", layoutOptions: OPTIONS, children: nodes.get(undefined) ?? [], edges };
+  return { id: "root", layoutOptions: { ...OPTIONS, ...scale }, children: nodes.get(undefined) ?? [], edges };
 }
 
 export async function layoutGraph(model: GraphModel): Promise<Layout> {
