@@ -48,13 +48,7 @@ describe("engine: a Workflow with a CANARY deployment under the real Pulumi engi
 
   after(function () {
     if (!ws) return;
-    console.log(
-      `      commands:\n${ws
-        .commands()
-        .map((c) => `        ${c}`)
-        .join("\n")}`,
-    );
-    ws.dispose();
+    ws.reportAndDispose();
   });
 
   it("pulumi up publishes a version and creates the alias with the deployment preference", function () {

@@ -192,9 +192,10 @@ export class EngineWorkspace {
     return (exported.deployment?.resources ?? []) as StateResource[];
   }
 
-  /** Commands run so far, with timings, for the test report. */
-  commands(): string[] {
-    return [...this.log];
+  /** Prints the commands run, with timings, for the test report; then disposes of the workspace. */
+  reportAndDispose(): void {
+    console.log(`      commands:\n${this.log.map((command) => `        ${command}`).join("\n")}`);
+    this.dispose();
   }
 
   dispose(): void {

@@ -90,13 +90,7 @@ export function describeOrderApproval(language: Language): void {
 
     after(function () {
       if (!ws) return;
-      console.log(
-        `      commands:\n${ws
-          .commands()
-          .map((c) => `        ${c}`)
-          .join("\n")}`,
-      );
-      ws.dispose();
+      ws.reportAndDispose();
     });
 
     it("pulumi up creates the workflows and their children, each through the AWS provider", function () {
