@@ -10,6 +10,7 @@
 const { performance } = require("node:perf_hooks");
 const { analyze } = require("../../provider/bin/analysis/analyze");
 const { walkStates } = require("../../provider/bin/model/walk");
+const { median } = require("./median");
 
 const WARMUP = 5;
 const RUNS = 15;
@@ -143,11 +144,6 @@ function definition() {
   return { Comment: "Generated benchmark definition", StartAt: "Start1", TimeoutSeconds: 86_400, States: states };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const round = (ms) => Math.round(ms * 100) / 100;
 
 function main() {

@@ -42,6 +42,7 @@ const {
   ListExecutionsCommand,
 } = require("@aws-sdk/client-sfn");
 const { startMoto, motoClientConfig, MOTO_ACCOUNT } = require("../support/moto");
+const { median } = require("./median");
 
 const N = Number(process.env.BENCH_CALLBACKS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -55,11 +56,6 @@ if (!Number.isInteger(N) || N < 1 || !Number.isInteger(ROUNDS) || ROUNDS < 1 || 
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** One callback task, the workload's unit; the same shape as the example's (token in a JSON envelope). */
 function definition(queueUrl) {

@@ -30,6 +30,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { FakeEngine, startPlugin, PLUGIN, REPO } = require("../protocol/harness");
+const { median } = require("./median");
 
 const VERSION = JSON.parse(fs.readFileSync(path.join(REPO, "schema.json"), "utf8")).version;
 const PLATFORM = `${process.platform}-${process.arch === "x64" ? "amd64" : process.arch}`;
@@ -81,12 +82,6 @@ function cpuMsOf(pid) {
   }
 }
 
-const median = (values) => {
-  const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b);
-  if (!sorted.length) return undefined;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const round = (v) => (v === undefined ? undefined : Math.round(v));
 
 /** A plugin command line that writes a CPU profile when it is stopped (SIGTERM ends node without one). */

@@ -13,17 +13,12 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { definition } = require("./analysis");
+const { median } = require("./median");
 
 const RUNS = Number(process.env.BENCH_GRAPH_RUNS ?? 3);
 const TARGET_MS = 1000;
 const CLI = path.join(__dirname, "../../provider/bin/cli/main.js");
 const FORMATS = ["mermaid", "dot", "svg"];
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sfn-graph-bench-"));

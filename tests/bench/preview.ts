@@ -25,6 +25,7 @@ import {
   yamlProgram,
 } from "../engine/support/badInputPrograms";
 import { EngineWorkspace } from "../engine/support/engine";
+import { median } from "./median";
 
 const RUNS = Number(process.env.PREVIEW_RUNS ?? 3);
 const PROGRAMS: Record<string, BadInputProgram> = {
@@ -43,12 +44,6 @@ if (!Number.isInteger(RUNS) || RUNS < 1 || LANGUAGES.some((language) => !(langua
   );
   process.exit(2);
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 const GOOD_DEFINITION = "callback-corrected.asl.json";
 
@@ -110,9 +105,9 @@ for (const language of LANGUAGES) {
       times.good.push(goodMs);
       times.bad.push(badMs);
     }
-    if (times.good.length === 0) continue;
     const goodMs = median(times.good);
     const badMs = median(times.bad);
+    if (goodMs === undefined || badMs === undefined) continue;
     const ratio = badMs / goodMs;
     const verdict = ratio <= TARGET_RATIO ? "meets" : "misses";
     console.log(

@@ -16,6 +16,7 @@ const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const { median } = require("./median");
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? "1,10,50,200").split(",").map(Number);
@@ -69,13 +70,6 @@ function runChild(script, args) {
   }
   return { ...result, wallMs };
 }
-
-const median = (values) => {
-  if (!values.length) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** Medians over the runs of one side at one N; `error` when a run failed or refused. */
 function summarize(runs) {
