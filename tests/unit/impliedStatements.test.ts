@@ -115,7 +115,9 @@ describe("statements a task's parameters imply", () => {
       assert.deepEqual(withAction(run("arn:aws:states:::sagemaker:createTrainingJob", base).statements, "sagemaker:AddTags"), []);
       const computed = run("arn:aws:states:::sagemaker:createTrainingJob", { ...base, "Tags.$": "$.tags" });
       assert.deepEqual(withAction(computed.statements, "sagemaker:AddTags"), [
-        allow(["sagemaker:AddTags"], [`arn:aws:sagemaker:${ARN}:training-job/*`]),
+        allow(["sagemaker:AddTags"], [`arn:aws:sagemaker:${ARN}:training-job/*`], {
+          StringEquals: { "sagemaker:TaggingAction": "CreateTrainingJob" },
+        }),
       ]);
     });
 

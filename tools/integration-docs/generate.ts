@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as prettier from "prettier";
 import { analyze } from "../../provider/src/analysis/analyze";
-import { fill, s3Actions, type Implied } from "../../provider/src/integrations/implied";
+import { CREATING_ACTION_KEYS, fill, s3Actions, type Implied } from "../../provider/src/integrations/implied";
 import { PASSED_TO, ROLE_PATHS, SDK_IMPLIED, TAG_PATHS } from "../../provider/src/integrations/sdkImplied";
 import { SDK_RESOURCES } from "../../provider/src/integrations/sdkResources";
 import { OPTIMIZED_INTEGRATIONS } from "../../provider/src/integrations/table";
@@ -36,8 +36,12 @@ export function describeImplied(rule: Implied): string {
   switch (rule.kind) {
     case "pass-role":
       return `${rule.paths.map(code).join(", ")} (a role ARN or name): ${code("iam:PassRole")} on that role with ${code(`iam:PassedToService = ${rule.to}`)}; computed at run time: on the account's roles.`;
-    case "tags":
-      return `${rule.paths.map(code).join(", ")} (tags for what the call creates): ${rule.actions.map(code).join(", ")} on ${rule.resources.map((r) => code(fill(r, PLACES))).join(", ")}${rule.condition ? ` with ${code(JSON.stringify(rule.condition))}` : ""}, limited to the literal tag keys (${code("aws:TagKeys")}).`;
+    case "tags": {
+      const named = rule.named
+        ? ` and on the ${code(rule.named.path)} it names (computed at run time: ${code(fill(rule.named.whenDynamic, PLACES))})`
+        : "";
+      return `${rule.paths.map(code).join(", ")} (tags for what the call creates): ${rule.actions.map(code).join(", ")} on ${rule.resources.map((r) => code(fill(r, PLACES))).join(", ")}${named}${rule.condition ? ` with ${code(JSON.stringify(rule.condition))}` : ""}, limited to the literal tag keys (${code("aws:TagKeys")}).${rule.why ? ` ${rule.why}` : ""}`;
+    }
     case "s3": {
       const where = rule.path !== undefined ? code(rule.path) : `${code(rule.bucket)} and ${code(rule.key)}`;
       const { object, bucket } = s3Actions(rule);
@@ -86,7 +90,7 @@ function sdkSection(): string[] {
     "For every service:",
     "",
     `- A role in ${ROLE_PATHS.map(code).join(", ")}: ${code("iam:PassRole")} on it for ${code("PREFIX.amazonaws.com")} (except ${passedTo.join(", ")}); none for STS and IAM calls.`,
-    `- Tags in ${TAG_PATHS.map(code).join(", ")}: the service's tagging action (${code("TagResource")} or the service's own name for it, from AWS's IAM data) on ${code("*")}, limited to the literal tag keys; for EC2 and ECS only for the creating action (${code("ec2:CreateAction")}, ${code("ecs:CreateAction")}).`,
+    `- Tags in ${TAG_PATHS.map(code).join(", ")}: the service's tagging action (${code("TagResource")} or the service's own name for it, from AWS's IAM data) on ${code("*")} (what the call creates has no ARN yet), limited to the literal tag keys. Where the tagging action has a condition key naming the creating action, it is limited to the call that creates: ${Object.values(CREATING_ACTION_KEYS).map(code).join(", ")}. AWS documents the tag-on-create check and this key for EC2 ("Grant permission to tag Amazon EC2 resources during creation"), ECS ("Grant permission to tag resources on creation"), Elastic Load Balancing ("ELB API permissions to tag resources during creation"), EFS ("Using tags with Amazon EFS") and SageMaker AI ("Grant permission to add tags when creating SageMaker AI resources", with ${code("sagemaker:TaggingAction")}).`,
     "",
     "Calls whose parameters name their resource (`{Param}` is the parameter's value, `{Param=default}` with the API's default):",
     "",

@@ -1,7 +1,8 @@
 /** ECS/Fargate, Batch, EKS, EMR (on EC2, on EKS, Serverless) and CodeBuild. */
 import { arn, nameOrArn, passRole, unique } from "./arns";
 import { job } from "./job";
-import { tagsOn } from "./implied";
+import { tagsOn, TAGS_UNVERIFIED } from "./implied";
+import type { ArnContext } from "../model/types";
 import type { IamContext, IntegrationEntry, IntegrationTable } from "./spec";
 
 function taskDefinitionArns(c: IamContext, value: string): string[] {
@@ -9,7 +10,13 @@ function taskDefinitionArns(c: IamContext, value: string): string[] {
   return [arn(c, "ecs", `task-definition/${value}${value.includes(":") ? "" : ":*"}`)];
 }
 
-const batchArn = (c: IamContext, type: string) => (value: string) => [nameOrArn(value, (name) => arn(c, "batch", `${type}/${name}`))];
+const batchArn = (c: ArnContext, type: string) => (value: string) => [nameOrArn(value, (name) => arn(c, "batch", `${type}/${name}`))];
+
+/** The job definition's revisions (`job-definition/NAME:REVISION`): the one named, or any when none is. */
+const jobDefinitionRevisions = (c: ArnContext, value: string): string[] => {
+  const [definition] = batchArn(c, "job-definition")(value);
+  return [/:\d+$/.test(definition) ? definition : `${definition}:*`];
+};
 
 /**
  * A job definition given without a revision runs its latest revision: IAM knows both the
@@ -17,8 +24,14 @@ const batchArn = (c: IamContext, type: string) => (value: string) => [nameOrArn(
  */
 const jobDefinitionArns = (c: IamContext, value: string): string[] => {
   const [definition] = batchArn(c, "job-definition")(value);
-  return /:\d+$/.test(definition) ? [definition] : [definition, `${definition}:*`];
+  return /:\d+$/.test(definition) ? [definition] : [definition, ...jobDefinitionRevisions(c, value)];
 };
+
+/** A tagged SubmitJob's AccessDenied names the job definition (`job-definition/NAME:REVISION`). */
+const BATCH_TAGS =
+  "AWS Batch tags the job on creation; a tagged SubmitJob is refused with an AccessDenied for batch:TagResource on the job definition it names (reported by users, not in AWS's guide), so the definition's revisions are granted as well as the new job.";
+const EKS_TAGS =
+  "EKS checks eks:TagResource for the tags of what it creates (a tagged Fargate profile fails without it: AWS CDK issue 7163, fixed by granting it).";
 
 const emrCluster = (c: IamContext) => c.scope("ClusterId", (id) => [arn(c, "elasticmapreduce", `cluster/${id}`)]);
 const eksCluster = (c: IamContext) => c.scope("Name", (name) => [arn(c, "eks", `cluster/${name}`)]);
@@ -64,35 +77,39 @@ const eksChild = (c: IamContext, type: "nodegroup" | "fargateprofile", nameArg: 
  * ListAttachedRolePolicies (as in AWS's Step Functions policy for createNodegroup).
  */
 const eksNodegroupOrProfile = (type: "Nodegroup" | "FargateProfile", verb: "Create" | "Delete"): IntegrationEntry =>
-  job(["request-response", "sync"], (c) => {
-    const nodegroup = type === "Nodegroup";
-    const children = eksChild(c, nodegroup ? "nodegroup" : "fargateprofile", nodegroup ? "NodegroupName" : "FargateProfileName");
-    if (verb === "Delete") {
+  job(
+    ["request-response", "sync"],
+    (c) => {
+      const nodegroup = type === "Nodegroup";
+      const children = eksChild(c, nodegroup ? "nodegroup" : "fargateprofile", nodegroup ? "NodegroupName" : "FargateProfileName");
+      if (verb === "Delete") {
+        return {
+          start: [{ actions: [`eks:Delete${type}`], resources: children }],
+          sync: [{ actions: [`eks:Describe${type}`], resources: children }],
+        };
+      }
+      const start = [{ actions: [`eks:Create${type}`], resources: eksClusterOf(c, "ClusterName") }];
+      if (!nodegroup) {
+        return {
+          // The role is passed to the EKS API, as the node role is (AWS documents eks.amazonaws.com for that one).
+          start: [...start, passRole(c, ["PodExecutionRoleArn"], "eks.amazonaws.com")],
+          sync: [{ actions: ["eks:DescribeFargateProfile"], resources: children }],
+        };
+      }
+      const nodeRole = passRole(c, ["NodeRole"], "eks.amazonaws.com");
       return {
-        start: [{ actions: [`eks:Delete${type}`], resources: children }],
-        sync: [{ actions: [`eks:Describe${type}`], resources: children }],
+        start: [
+          ...start,
+          { actions: ["ec2:DescribeSubnets"], resources: ["*"] },
+          { actions: ["iam:GetRole", "iam:ListAttachedRolePolicies"], resources: nodeRole.resources },
+          nodeRole,
+        ],
+        // A node group that fails to become active is deleted when the execution gives up on it.
+        sync: [{ actions: ["eks:DescribeNodegroup", "eks:DeleteNodegroup"], resources: children }],
       };
-    }
-    const start = [{ actions: [`eks:Create${type}`], resources: eksClusterOf(c, "ClusterName") }];
-    if (!nodegroup) {
-      return {
-        // The role is passed to the EKS API, as the node role is (AWS documents eks.amazonaws.com for that one).
-        start: [...start, passRole(c, ["PodExecutionRoleArn"], "eks.amazonaws.com")],
-        sync: [{ actions: ["eks:DescribeFargateProfile"], resources: children }],
-      };
-    }
-    const nodeRole = passRole(c, ["NodeRole"], "eks.amazonaws.com");
-    return {
-      start: [
-        ...start,
-        { actions: ["ec2:DescribeSubnets"], resources: ["*"] },
-        { actions: ["iam:GetRole", "iam:ListAttachedRolePolicies"], resources: nodeRole.resources },
-        nodeRole,
-      ],
-      // A node group that fails to become active is deleted when the execution gives up on it.
-      sync: [{ actions: ["eks:DescribeNodegroup", "eks:DeleteNodegroup"], resources: children }],
-    };
-  });
+    },
+    verb === "Create" ? [tagsOn("eks", `${type.toLowerCase()}/*`, `Create${type}`, EKS_TAGS)] : [],
+  );
 
 export const computeIntegrations: IntegrationTable = {
   "ecs:runTask": job(
@@ -105,8 +122,14 @@ export const computeIntegrations: IntegrationTable = {
       sync: [{ actions: ["ecs:StopTask", "ecs:DescribeTasks"], resources: ["*"] }],
       rule: "StepFunctionsGetEventsForECSTaskRule",
     }),
-    // ECS authorises tags on a new task with ecs:TagResource, for the creating action only.
-    [tagsOn("ecs", "task/*", { StringEquals: { "ecs:CreateAction": "RunTask" } })],
+    [
+      tagsOn(
+        "ecs",
+        "task/*",
+        "RunTask",
+        'AWS: "Grant permission to tag resources on creation" (Amazon ECS Developer Guide): RunTask with tags needs ecs:TagResource.',
+      ),
+    ],
   ),
   "batch:submitJob": job(
     ["request-response", "sync"],
@@ -121,7 +144,17 @@ export const computeIntegrations: IntegrationTable = {
       sync: [{ actions: ["batch:DescribeJobs", "batch:TerminateJob"], resources: ["*"] }],
       rule: "StepFunctionsGetEventsForBatchJobsRule",
     }),
-    [tagsOn("batch", "job/*")],
+    // Batch checks batch:TagResource on the job definition a tagged SubmitJob names (the
+    // AccessDenied names `job-definition/NAME:REVISION`), and the job it creates.
+    [
+      tagsOn("batch", "job/*", "SubmitJob", BATCH_TAGS, {
+        named: {
+          path: "JobDefinition",
+          arns: jobDefinitionRevisions,
+          whenDynamic: "arn:{partition}:batch:{region}:{account}:job-definition/*:*",
+        },
+      }),
+    ],
   ),
   "eks:createCluster": job(
     ["request-response", "sync"],
@@ -129,7 +162,7 @@ export const computeIntegrations: IntegrationTable = {
       start: [{ actions: ["eks:CreateCluster"], resources: ["*"] }, passRole(c, ["RoleArn"], "eks.amazonaws.com")],
       sync: [{ actions: ["eks:DescribeCluster", "eks:DeleteCluster"], resources: eksCluster(c) }],
     }),
-    [tagsOn("eks", "cluster/*")],
+    [tagsOn("eks", "cluster/*", "CreateCluster", EKS_TAGS)],
   ),
   "eks:deleteCluster": job(["request-response", "sync"], (c) => ({
     start: [{ actions: ["eks:DeleteCluster"], resources: eksCluster(c) }],
@@ -173,7 +206,14 @@ export const computeIntegrations: IntegrationTable = {
       ],
       rule: "StepFunctionsGetEventForEMRRunJobFlowRule",
     }),
-    [tagsOn("elasticmapreduce", "cluster/*")],
+    [
+      tagsOn(
+        "elasticmapreduce",
+        "cluster/*",
+        "RunJobFlow",
+        'AWS: "To create a cluster with a tag, you must also have permission for the elasticmapreduce:AddTags action" (Amazon EMR Management Guide, cluster tags and IAM).',
+      ),
+    ],
   ),
   "elasticmapreduce:terminateCluster": job(["request-response", "sync"], (c) => ({
     start: [{ actions: ["elasticmapreduce:TerminateJobFlows"], resources: emrCluster(c) }],
@@ -202,7 +242,7 @@ export const computeIntegrations: IntegrationTable = {
         },
       ],
     }),
-    [tagsOn("emr-containers", "/virtualclusters/*/jobruns/*")],
+    [tagsOn("emr-containers", "/virtualclusters/*/jobruns/*", "StartJobRun", TAGS_UNVERIFIED)],
   ),
   "emr-containers:createVirtualCluster": job(
     ["request-response"],
@@ -211,7 +251,7 @@ export const computeIntegrations: IntegrationTable = {
       start: [{ actions: ["emr-containers:CreateVirtualCluster"], resources: ["*"] }],
     }),
     [
-      tagsOn("emr-containers", "/virtualclusters/*"),
+      tagsOn("emr-containers", "/virtualclusters/*", "CreateVirtualCluster", TAGS_UNVERIFIED),
       // AWS's policy for createVirtualCluster: EMR on EKS creates its service-linked role on first use.
       { kind: "service-linked-role", service: "emr-containers.amazonaws.com", role: "AWSServiceRoleForAmazonEMRContainers" },
     ],
@@ -244,7 +284,7 @@ export const computeIntegrations: IntegrationTable = {
       rule: "StepFunctionsGetEventsForEMRServerlessApplicationRule",
     }),
     [
-      tagsOn("emr-serverless", "/applications/*"),
+      tagsOn("emr-serverless", "/applications/*", "CreateApplication", TAGS_UNVERIFIED),
       // AWS's policy for createApplication: the first application creates the service-linked role.
       { kind: "service-linked-role", service: "ops.emr-serverless.amazonaws.com", role: "AWSServiceRoleForAmazonEMRServerless" },
     ],
@@ -274,7 +314,7 @@ export const computeIntegrations: IntegrationTable = {
       ],
       rule: "StepFunctionsGetEventsForEMRServerlessJobRule",
     }),
-    [tagsOn("emr-serverless", "/applications/*/jobruns/*")],
+    [tagsOn("emr-serverless", "/applications/*/jobruns/*", "StartJobRun", TAGS_UNVERIFIED)],
   ),
   "emr-serverless:cancelJobRun": job(["request-response", "sync"], (c) => ({
     start: [{ actions: ["emr-serverless:CancelJobRun"], resources: serverlessApp(c).map((a) => (a === "*" ? a : `${a}/jobruns/*`)) }],

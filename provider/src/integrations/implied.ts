@@ -7,6 +7,7 @@
  * A literal value gives a scoped ARN; a value computed at run time gives the widest scope that is
  * still correct, and a `dynamic-resource` warning; an absent parameter implies nothing.
  */
+import type { ArnContext } from "../model/types";
 import type { IamContext, StatementSpec } from "./spec";
 import { nameOrArn, unique } from "./arns";
 import { grantsUnknownKey } from "./keyGrants";
@@ -19,8 +20,7 @@ export type ArnTemplate = string;
 export type Implied =
   /** iam:PassRole on the role named at a path (ARN or name), for the service that receives it. */
   | { kind: "pass-role"; paths: readonly string[]; to: string }
-  /** Tags in the request: the service authorises tag-on-create with its tagging action as well. */
-  | { kind: "tags"; paths: readonly string[]; actions: readonly string[]; resources: readonly ArnTemplate[]; condition?: Condition }
+  | TagsRule
   /**
    * An S3 location the service reads or writes with the caller's credentials: an `s3://bucket/key`
    * URI at `path`, or a bucket and a key (or key prefix) at `bucket` and `key`.
@@ -34,6 +34,52 @@ export type Implied =
   | { kind: "service-linked-role"; service: string; role: string }
   /** The target may be encrypted with a customer managed key the definition cannot name. */
   | { kind: "unknown-key"; path: string; actions: readonly string[]; what: string };
+
+/** Tags in the request: the service authorises tag-on-create with its tagging action as well. */
+export interface TagsRule {
+  kind: "tags";
+  paths: readonly string[];
+  actions: readonly string[];
+  /** What the call creates (its own ARN is not known before the call). */
+  resources: readonly ArnTemplate[];
+  /** A resource the request names that the service also checks the tagging action on (Batch: the job definition). */
+  named?: NamedResource;
+  condition?: Condition;
+  /** Why the service needs it, with the AWS source (shown in docs/integrations.md). */
+  why?: string;
+}
+
+interface NamedResource {
+  path: string;
+  arns: (c: ArnContext, value: string) => string[];
+  /** When the value is computed at run time. */
+  whenDynamic: ArnTemplate;
+}
+
+/**
+ * The condition key by which a service's tagging action names the action that creates the
+ * resource (AWS's tag-on-create policies scope the tagging action with it, so that the role can
+ * tag only what it creates). From AWS's IAM data; a test keeps the list complete. Left out:
+ * `cloudformation:CreateAction`, which names resource-mutating actions, and AWS documents no
+ * tag-on-create check for CreateStack.
+ */
+export const CREATING_ACTION_KEYS: Readonly<Record<string, string>> = {
+  drs: "drs:CreateAction",
+  ec2: "ec2:CreateAction",
+  ecs: "ecs:CreateAction",
+  elasticfilesystem: "elasticfilesystem:CreateAction",
+  elasticloadbalancing: "elasticloadbalancing:CreateAction",
+  mgn: "mgn:CreateAction",
+  s3files: "s3files:CreateAction",
+  sagemaker: "sagemaker:TaggingAction",
+  "vpc-lattice": "vpc-lattice:CreateAction",
+};
+
+/** The condition limiting the tagging action to tags set by `action` (PascalCase), where the service has the key. */
+export function createdBy(prefix: string, action: string): Condition | undefined {
+  const key = CREATING_ACTION_KEYS[prefix];
+  return key ? { StringEquals: { [key]: action } } : undefined;
+}
 
 /** Tagging actions not called TagResource, by IAM prefix (from AWS's IAM data; a test keeps it complete). */
 export const TAGGING_ACTIONS: Readonly<Record<string, string>> = {
@@ -69,16 +115,33 @@ export const TAGGING_ACTIONS: Readonly<Record<string, string>> = {
 
 export const taggingAction = (prefix: string) => `${prefix}:${TAGGING_ACTIONS[prefix] ?? "TagResource"}`;
 
-/** Tags in `paths` (default `Tags`) are set on what the call creates, `resource` (`type/*`) of `prefix`. */
-export function tagsOn(prefix: string, resource: string, condition?: Condition, paths: readonly string[] = ["Tags"]): Implied {
+/**
+ * Tags in `paths` (default `Tags`) are set on what `creating` (the API action, PascalCase)
+ * creates, `resource` (`type/*`) of `prefix`; where the service has a creating-action condition
+ * key, the tagging action is limited to that action.
+ */
+export function tagsOn(
+  prefix: string,
+  resource: string,
+  creating: string,
+  why: string,
+  options: { paths?: readonly string[]; named?: NamedResource } = {},
+): TagsRule {
+  const condition = createdBy(prefix, creating);
   return {
     kind: "tags",
-    paths,
+    paths: options.paths ?? ["Tags"],
     actions: [taggingAction(prefix)],
     resources: [`arn:{partition}:${prefix}:{region}:{account}:${resource}`],
+    ...(options.named ? { named: options.named } : {}),
     ...(condition ? { condition } : {}),
+    why,
   };
 }
+
+/** Why a tagging action is granted where AWS's documentation does not say that the call checks it. */
+export const TAGS_UNVERIFIED =
+  "Not verified: AWS documents no tag-on-create check for this call; granted because the call accepts tags, and limited to the literal tag keys.";
 
 type S3Rule = { kind: "s3"; access: "read" | "write" | "read-write"; prefix?: boolean } & (
   { path: string; bucket?: undefined; key?: undefined } | { path?: undefined; bucket: string; key: string }
@@ -194,7 +257,17 @@ function tagKeys(node: unknown): string[] | undefined {
   return undefined;
 }
 
-function tagStatements(c: IamContext, rule: Extract<Implied, { kind: "tags" }>): StatementSpec[] {
+/** The named resource's ARNs: none when the parameter is absent (the base statement reports that). */
+function namedResources(c: IamContext, named: NamedResource | undefined): string[] {
+  if (!named) return [];
+  return c.args
+    .values(named.path)
+    .flatMap((value) =>
+      value.kind === "literal" ? named.arns(c, value.value) : value.kind === "dynamic" ? [fill(named.whenDynamic, c)] : [],
+    );
+}
+
+function tagStatements(c: IamContext, rule: TagsRule): StatementSpec[] {
   const found = rule.paths.map((path) => c.args.nodes(path)).filter((nodes) => nodes !== "dynamic" && nodes.length > 0);
   const dynamic = rule.paths.some((path) => c.args.nodes(path) === "dynamic");
   if (found.length === 0 && !dynamic) return [];
@@ -208,7 +281,7 @@ function tagStatements(c: IamContext, rule: Extract<Implied, { kind: "tags" }>):
   return [
     {
       actions: [...rule.actions],
-      resources: rule.resources.map((template) => fill(template, c)),
+      resources: unique([...rule.resources.map((template) => fill(template, c)), ...namedResources(c, rule.named)]),
       ...(Object.keys(condition).length > 0 ? { condition } : {}),
     },
   ];

@@ -1,6 +1,6 @@
 /** SageMaker, Bedrock and MediaConvert. */
 import { arn } from "./arns";
-import { tagsOn, type Implied } from "./implied";
+import { tagsOn, TAGS_UNVERIFIED, type Implied } from "./implied";
 import { job } from "./job";
 import type { IamContext, IntegrationEntry, IntegrationTable } from "./spec";
 
@@ -23,14 +23,21 @@ function sagemakerJob(kind: string, type: string, nameArg: string, roleArg: stri
         rule,
       };
     },
-    sagemakerImplied(type, roleArg),
+    sagemakerImplied(`Create${kind}`, type, roleArg),
   );
 }
 
-/** SageMaker authorises tags on what Create* makes with AddTags; the role it is given goes to sagemaker.amazonaws.com. */
-function sagemakerImplied(type: string, roleArg: string | undefined): Implied[] {
+/**
+ * SageMaker authorises tags on what a Create* call makes with AddTags, limited to that call by
+ * `sagemaker:TaggingAction` (only Create* calls take Tags: UpdateEndpoint has none); the role it is
+ * given goes to sagemaker.amazonaws.com.
+ */
+const SAGEMAKER_TAGS =
+  'AWS: "Grant permission to add tags when creating SageMaker AI resources" (SageMaker AI Developer Guide): a Create* call with tags needs sagemaker:AddTags.';
+
+function sagemakerImplied(action: string, type: string, roleArg: string | undefined): Implied[] {
   return [
-    tagsOn("sagemaker", `${type}/*`),
+    ...(action.startsWith("Create") ? [tagsOn("sagemaker", `${type}/*`, action, SAGEMAKER_TAGS)] : []),
     ...(roleArg ? [{ kind: "pass-role", paths: [roleArg], to: "sagemaker.amazonaws.com" } as const] : []),
   ];
 }
@@ -58,7 +65,7 @@ function sagemakerCall(action: string, type: string, nameArg: string, roleArg?: 
         ],
       };
     },
-    sagemakerImplied(type, roleArg),
+    sagemakerImplied(action, type, roleArg),
   );
 }
 
@@ -148,8 +155,8 @@ export const mlIntegrations: IntegrationTable = {
     }),
     [
       { kind: "pass-role", paths: ["RoleArn"], to: "bedrock.amazonaws.com" },
-      tagsOn("bedrock", "custom-model/*", undefined, ["CustomModelTags"]),
-      tagsOn("bedrock", "model-customization-job/*", undefined, ["JobTags"]),
+      tagsOn("bedrock", "custom-model/*", "CreateModelCustomizationJob", TAGS_UNVERIFIED, { paths: ["CustomModelTags"] }),
+      tagsOn("bedrock", "model-customization-job/*", "CreateModelCustomizationJob", TAGS_UNVERIFIED, { paths: ["JobTags"] }),
       // Bedrock encrypts the custom model with the caller's grant on the key.
       {
         kind: "kms",
@@ -170,6 +177,9 @@ export const mlIntegrations: IntegrationTable = {
       sync: [{ actions: ["mediaconvert:GetJob", "mediaconvert:CancelJob"], resources: [arn(c, "mediaconvert", "jobs/*")] }],
       rule: "StepFunctionsGetEventsForMediaConvertJobRule",
     }),
-    [{ kind: "pass-role", paths: ["Role"], to: "mediaconvert.amazonaws.com" }, tagsOn("mediaconvert", "jobs/*")],
+    [
+      { kind: "pass-role", paths: ["Role"], to: "mediaconvert.amazonaws.com" },
+      tagsOn("mediaconvert", "jobs/*", "CreateJob", TAGS_UNVERIFIED),
+    ],
   ),
 };

@@ -3,7 +3,7 @@
  * it creates (for every service), and per call the S3 objects, keys and guardrails the service
  * uses with the caller's credentials.
  */
-import { SNS_KEY, SQS_KEY, taggingAction, type Implied } from "./implied";
+import { createdBy, SNS_KEY, SQS_KEY, taggingAction, type Implied } from "./implied";
 
 /** Parameters that hand a role to the service (Step Functions writes every SDK parameter in PascalCase). */
 export const ROLE_PATHS = [
@@ -33,9 +33,6 @@ const NO_PASS = new Set(["sts", "iam"]);
 
 /** Parameters that carry tags for what the call creates. */
 export const TAG_PATHS = ["Tags", "TagSpecifications[].Tags", "TagList", "ResourceTags"];
-
-/** Services whose tagging action takes a condition naming the creating action (AWS's tag-on-create policy). */
-const CREATE_ACTION_KEY: Readonly<Record<string, string>> = { ec2: "ec2:CreateAction", ecs: "ecs:CreateAction" };
 
 const s3Object = (bucket: string, key: string, access: "read" | "write" = "read"): Implied => ({ kind: "s3", bucket, key, access });
 const s3Prefix = (bucket: string, key: string): Implied => ({ kind: "s3", bucket, key, access: "write", prefix: true });
@@ -119,15 +116,14 @@ function genericImplied(prefix: string, action: string): Implied[] {
   const roles: Implied[] = NO_PASS.has(prefix)
     ? []
     : ROLE_PATHS.map((path) => ({ kind: "pass-role", paths: [path], to: PASSED_TO[prefix]?.[path] ?? `${prefix}.amazonaws.com` }));
-  const createKey = CREATE_ACTION_KEY[prefix];
-  const creating = `${action.charAt(0).toUpperCase()}${action.slice(1)}`;
+  const condition = createdBy(prefix, `${action.charAt(0).toUpperCase()}${action.slice(1)}`);
   const tags: Implied = {
     kind: "tags",
     paths: TAG_PATHS,
     actions: [taggingAction(prefix)],
     // What the call creates has no ARN yet: the literal tag keys (and, where the service has one, the creating action) scope it.
     resources: ["*"],
-    ...(createKey ? { condition: { StringEquals: { [createKey]: creating } } } : {}),
+    ...(condition ? { condition } : {}),
   };
   return [...roles, tags];
 }
