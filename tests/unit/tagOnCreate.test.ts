@@ -182,4 +182,15 @@ describe("tag-on-create: the tagging action where AWS checks it", () => {
       ],
     );
   });
+
+  // "AWS tags in AWS Glue", AWS Glue Developer Guide: "to allow tagging of these AWS Glue resources,
+  // always include the glue:TagResource action in your policies."
+  // https://docs.aws.amazon.com/glue/latest/dg/monitor-tags.html
+  it("Glue (AWS SDK): glue:TagResource for a job created with a tag map, limited to its keys", () => {
+    const job = { Name: "nightly", Role: "arn:aws:iam::123456789012:role/glue", Command: { Name: "glueetl" } };
+    assert.deepEqual(tagging("arn:aws:states:::aws-sdk:glue:createJob", { ...job, Tags: { team: "data" } }, "glue:TagResource"), [
+      allow(["glue:TagResource"], ["*"], TEAM),
+    ]);
+    assert.deepEqual(tagging("arn:aws:states:::aws-sdk:glue:createJob", job, "glue:TagResource"), []);
+  });
 });
