@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { formatHuman, shouldColor } from "../../provider/src/cli/human";
 import { runCheck } from "../../provider/src/cli/check";
+import { CliError } from "../../provider/src/cli/errors";
+import { readPolicyStatements } from "../../provider/src/cli/read";
 
 const ROOT = join(__dirname, "..", "..");
 const MAIN = join(ROOT, "provider", "src", "cli", "main.ts");
@@ -280,6 +282,204 @@ describe("sfn-workflows CLI", function () {
         Version: "2012-10-17",
         Statement: [{ Effect: "Allow", Action: ["example:DoThing"], Resource: ["arn:aws:example:us-east-1:123456789012:thing/*"] }],
       });
+    });
+  });
+
+  describe("--policy-statements: the user's own statements for the role, as a Workflow's policyStatements", () => {
+    const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const HINT =
+      'hint: the file must hold a list of IAM statements, [{ "Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": ["arn:aws:kms:REGION:ACCOUNT:key/ID"] }], or a policy document { "Version": "2012-10-17", "Statement": [...] }; see docs/cli.md\n';
+    const sqsDefinition = fixture("queue.asl.json");
+    let dir: string;
+    before(() => (dir = mkdtempSync(join(tmpdir(), "sfn-cli-statements-"))));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    /** A statements file in the test's folder, written as given (a string) or as JSON. */
+    const statementsFile = (name: string, content: unknown) => {
+      const path = join(dir, name);
+      writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+      return path;
+    };
+    const warningRules = (run: Run) => (onlyFile(run) as { warnings: { rule: string }[] }).warnings.map(({ rule }) => rule);
+
+    it("silences kms-key-unknown when the statements grant the key's actions: a list or a policy document, Effect left out as in the component", () => {
+      const without = cli(["check", fixture("warnings.asl.json"), "--json"]);
+      assert.deepEqual(warningRules(without), ["callback-without-heartbeat", "kms-key-unknown"]);
+      const granted = cli(["check", fixture("warnings.asl.json"), "--policy-statements", fixture("key-statements.json"), "--json"]);
+      assert.equal(granted.status, 0);
+      assert.deepEqual(warningRules(granted), ["callback-without-heartbeat"]);
+      // The statements only answer the warning: the policy is still the one the definition needs.
+      assert.deepEqual((onlyFile(granted) as { policy: unknown }).policy, (onlyFile(without) as { policy: unknown }).policy);
+
+      const document = statementsFile("document.json", {
+        Version: "2012-10-17",
+        Statement: { Action: "kms:*", Resource: "arn:aws:kms:*" },
+      });
+      assert.deepEqual(warningRules(cli(["check", fixture("warnings.asl.json"), "--policy-statements", document, "--json"])), [
+        "callback-without-heartbeat",
+      ]);
+      const queueKey = statementsFile("queue-key.json", {
+        Statement: [{ Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: [KEY] }],
+      });
+      assert.deepEqual(warningRules(cli(["check", sqsDefinition, "--json"])), ["kms-key-unknown"]);
+      assert.deepEqual(warningRules(cli(["check", sqsDefinition, "--policy-statements", queueKey, "--json"])), []);
+    });
+
+    it("reads the statements as the component reads policyStatements: lists of actions and resources, Effect Allow when left out", () => {
+      assert.deepEqual(readPolicyStatements(join(ROOT, fixture("key-statements.json"))), [
+        { Effect: "Allow", Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Resource: [KEY] },
+      ]);
+      const document = statementsFile("conditions.json", {
+        Version: "2012-10-17",
+        Id: "extra",
+        Statement: [
+          { Action: "kms:Decrypt", Resource: [KEY], Condition: { StringEquals: { "kms:ViaService": "sqs.us-east-1.amazonaws.com" } } },
+          { Effect: "Deny", Action: ["kms:ScheduleKeyDeletion"], Resource: "*" },
+        ],
+      });
+      assert.deepEqual(readPolicyStatements(document), [
+        {
+          Effect: "Allow",
+          Action: ["kms:Decrypt"],
+          Resource: [KEY],
+          Condition: { StringEquals: { "kms:ViaService": "sqs.us-east-1.amazonaws.com" } },
+        },
+        { Effect: "Deny", Action: ["kms:ScheduleKeyDeletion"], Resource: ["*"] },
+      ]);
+    });
+
+    it("keeps kms-key-unknown when the statements do not grant every action on something that may be the key", () => {
+      const kept = (name: string, statements: unknown) =>
+        assert.deepEqual(
+          warningRules(cli(["check", sqsDefinition, "--policy-statements", statementsFile(name, statements), "--json"])),
+          ["kms-key-unknown"],
+          name,
+        );
+      kept("decrypt-only.json", [{ Effect: "Allow", Action: ["kms:Decrypt"], Resource: [KEY] }]);
+      kept("deny.json", [{ Effect: "Deny", Action: ["kms:*"], Resource: ["*"] }]);
+      kept("alias.json", [{ Effect: "Allow", Action: ["kms:*"], Resource: ["arn:aws:kms:us-east-1:123456789012:alias/jobs"] }]);
+      kept("queue-not-key.json", [{ Effect: "Allow", Action: ["kms:*"], Resource: ["arn:aws:sqs:us-east-1:123456789012:jobs"] }]);
+      kept("empty.json", []);
+    });
+
+    it("the human report says how to answer kms-key-unknown on the command line", () => {
+      const run = cli(["check", sqsDefinition]);
+      assert.equal(run.status, 0);
+      assert.ok(
+        run.stdout
+          .split("\n")
+          .includes(
+            "    (on the command line: put the statement in a JSON file passed with --policy-statements (see sfn-workflows check --help))",
+          ),
+      );
+    });
+
+    it("graph takes the same file: the warning it answers is not drawn", () => {
+      const without = cli(["graph", fixture("warnings.asl.json")]);
+      assert.equal(without.status, 0);
+      assert.match(without.stdout, /<br\/>warning: callback-without-heartbeat<br\/>warning: kms-key-unknown"\]/);
+      const granted = cli(["graph", fixture("warnings.asl.json"), "--policy-statements", fixture("key-statements.json")]);
+      assert.equal(granted.status, 0);
+      assert.match(granted.stdout, /<br\/>warning: callback-without-heartbeat"\]/);
+      assert.doesNotMatch(granted.stdout, /kms-key-unknown/);
+    });
+
+    it("a file that cannot be used is a usage error (exit 2, nothing on stdout, also with --json) naming the file, what is wrong and the fix", () => {
+      const usage = (args: string[], error: string, hint = HINT) => {
+        const run = cli(args);
+        assert.equal(run.status, 2, args.join(" "));
+        assert.equal(run.stdout, "");
+        assert.equal(run.stderr, `error: ${error}\n${hint}`);
+      };
+      // The shapes are read in-process, by the reader the CLI uses; the runs above and below show how its errors end.
+      const bad = (name: string, content: unknown, problem: string) => {
+        const path = statementsFile(name, content);
+        assert.throws(
+          () => readPolicyStatements(path),
+          (error) =>
+            error instanceof CliError && error.message === `policy statements file "${path}"${problem}` && `hint: ${error.hint}\n` === HINT,
+          name,
+        );
+      };
+      const truncated = statementsFile("truncated.json", '[{"Effect": "Allow"');
+      usage(
+        ["check", sqsDefinition, "--policy-statements", truncated],
+        `policy statements file "${truncated}" is not valid JSON: Expected ',' or '}' after property value in JSON at position 19 (line 1 column 20)`,
+      );
+      usage(
+        ["check", sqsDefinition, "--policy-statements", "no/such.json"],
+        'policy statements file "no/such.json" does not exist',
+        `hint: check the path; relative paths are resolved from ${ROOT}\n`,
+      );
+      usage(
+        ["check", sqsDefinition, "--policy-statements", "no/such.json", "--json"],
+        'policy statements file "no/such.json" does not exist',
+        `hint: check the path; relative paths are resolved from ${ROOT}\n`,
+      );
+      usage(
+        ["graph", sqsDefinition, "--policy-statements", "no/such.json"],
+        'policy statements file "no/such.json" does not exist',
+        `hint: check the path; relative paths are resolved from ${ROOT}\n`,
+      );
+      bad("string.json", '"kms:Decrypt"', ": the file must contain a list of statements or a policy document object");
+      bad(
+        "one.json",
+        { Effect: "Allow", Action: "kms:*", Resource: "*" },
+        ": the file holds one statement, not a list: put it in [ ] or in a policy document's Statement",
+      );
+      bad(
+        "role-policy.json",
+        { RoleName: "r", PolicyName: "p", PolicyDocument: { Statement: [] } },
+        ': the file is an object without "Statement" (its keys: RoleName, PolicyName, PolicyDocument)',
+      );
+      bad(
+        "extra-key.json",
+        { Statement: [], Principal: "*" },
+        ": the policy document has Principal; only Version, Id and Statement are supported",
+      );
+      bad("statement-string.json", { Statement: "kms:*" }, ": Statement must be a list of statements or one statement object");
+      bad("not-object.json", [["kms:*"]], ": [0] must be an IAM statement object");
+      bad(
+        "not-action.json",
+        { Statement: [{ Effect: "Allow", NotAction: "kms:*", Resource: "*" }] },
+        ": Statement[0] has NotAction; only Sid, Effect, Action, Resource and Condition are supported",
+      );
+      bad(
+        "effect.json",
+        [{ Effect: "allow", Action: "kms:*", Resource: "*" }],
+        ': [0].Effect must be "Allow" or "Deny" (left out, it is Allow)',
+      );
+      bad("no-action.json", [{ Resource: "*" }], ": [0].Action must be an action or a non-empty list of actions");
+      bad("empty-resource.json", [{ Action: "kms:*", Resource: [] }], ": [0].Resource must be an ARN or a non-empty list of ARNs");
+      bad("condition.json", [{ Action: "kms:*", Resource: "*", Condition: "none" }], ": [0].Condition must be an object");
+    });
+
+    it("standard input is read once: FILE and --policy-statements (and --integrations) cannot all be -", () => {
+      const stdin = (args: string[], error: string, hint: string) => {
+        const run = cli(args);
+        assert.equal(run.status, 2);
+        assert.equal(run.stdout, "");
+        assert.equal(run.stderr, `error: ${error}\nhint: ${hint}\n`);
+      };
+      stdin(
+        ["check", "-", "--policy-statements", "-"],
+        "FILE and --policy-statements both ask for standard input",
+        "pass one of them as a file path",
+      );
+      stdin(
+        ["check", "-", "--integrations", "-", "--policy-statements", "-"],
+        "FILE, --integrations and --policy-statements all ask for standard input",
+        "pass all but one of them as a file path",
+      );
+      stdin(
+        ["graph", "-", "--policy-statements", "-"],
+        "FILE and --policy-statements both ask for standard input",
+        "pass one of them as a file path",
+      );
+      const fromStdin = cli(["check", sqsDefinition, "--policy-statements", "-", "--json"], {
+        input: readFileSync(join(ROOT, fixture("key-statements.json")), "utf8").replace("GenerateDataKey*", "GenerateDataKey"),
+      });
+      assert.deepEqual(warningRules(fromStdin), []);
     });
   });
 
@@ -663,6 +863,7 @@ describe("sfn-workflows CLI", function () {
         "--account <account>",
         "--partition <partition>",
         "--integrations <file>",
+        "--policy-statements <file>",
         "--json",
       ]) {
         assert.ok(check.stdout.includes(option), option);

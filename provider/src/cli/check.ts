@@ -11,13 +11,14 @@ import type {
   Integration,
   MapIntegration,
   PolicyDocument,
+  PolicyStatement,
   WorkflowType,
 } from "../model/types";
 import { walkStates } from "../model/walk";
 import { CliError, EXIT_DEFINITION_ERRORS, EXIT_OK, EXIT_USAGE } from "./errors";
 import { diagnosticPositions } from "./positions";
-import { readDefinition, readIntegrations } from "./read";
-import { STDIN } from "./readText";
+import { readDefinition, readIntegrations, readPolicyStatements } from "./read";
+import { STDIN, standardInputOnce } from "./readText";
 
 export interface CheckOptions {
   type: WorkflowType;
@@ -26,6 +27,15 @@ export interface CheckOptions {
   account?: string;
   /** Path of the `--integrations` file. */
   integrations?: string;
+  /** Path of the `--policy-statements` file. */
+  policyStatements?: string;
+}
+
+/** What the option files say: read once, before any FILE, and used for every file. */
+export interface OptionFiles {
+  customIntegrations?: Record<string, CustomIntegration>;
+  /** The user's own statements for the role, as a Workflow's `policyStatements` (they silence kms-key-unknown). */
+  extraStatements?: PolicyStatement[];
 }
 
 /** A diagnostic as the CLI prints it: severity is given by the list it is in. */
@@ -109,23 +119,29 @@ export function toReport(result: AnalysisResult, positionOf: (diagnostic: Diagno
   };
 }
 
-/** The `--integrations` file, read once for all files; throws CliError (a usage error) when it cannot be used. */
-export function readCustomIntegrations(files: readonly string[], options: CheckOptions): Record<string, CustomIntegration> | undefined {
-  if (files.includes(STDIN) && options.integrations === STDIN) {
-    throw new CliError("FILE and --integrations both ask for standard input", "pass one of them as a file path");
-  }
-  return options.integrations !== undefined ? readIntegrations(options.integrations) : undefined;
+/** The `--integrations` and `--policy-statements` files; throws CliError (a usage error) when one cannot be used. */
+export function readOptionFiles(files: readonly string[], options: CheckOptions): OptionFiles {
+  standardInputOnce({
+    FILE: files.includes(STDIN) ? STDIN : undefined,
+    "--integrations": options.integrations,
+    "--policy-statements": options.policyStatements,
+  });
+  return {
+    customIntegrations: options.integrations !== undefined ? readIntegrations(options.integrations) : undefined,
+    extraStatements: options.policyStatements !== undefined ? readPolicyStatements(options.policyStatements) : undefined,
+  };
 }
 
 /** Reads FILE and analyses it. Throws CliError when it cannot be read. */
-export function runCheck(file: string, options: CheckOptions, customIntegrations?: Record<string, CustomIntegration>): CheckOutcome {
+export function runCheck(file: string, options: CheckOptions, optionFiles: OptionFiles = {}): CheckOutcome {
   const text = readDefinition(file);
   const result = analyze(text, {
     workflowType: options.type,
     partition: options.partition,
     region: options.region,
     account: options.account,
-    customIntegrations,
+    customIntegrations: optionFiles.customIntegrations,
+    extraStatements: optionFiles.extraStatements,
   });
   const report = toReport(result, diagnosticPositions(text, result.definition));
   const policyText = JSON.stringify(report.policy);
@@ -138,9 +154,9 @@ export function runCheck(file: string, options: CheckOptions, customIntegrations
 }
 
 /** runCheck, with a file that cannot be read as a result rather than an end: the other files still get checked. */
-export function checkFile(file: string, options: CheckOptions, customIntegrations?: Record<string, CustomIntegration>): FileResult {
+export function checkFile(file: string, options: CheckOptions, optionFiles: OptionFiles = {}): FileResult {
   try {
-    return runCheck(file, options, customIntegrations);
+    return runCheck(file, options, optionFiles);
   } catch (error) {
     if (error instanceof CliError) return { file, error };
     throw error;

@@ -6,10 +6,11 @@ import { buildGraph } from "../graph/build";
 import { renderDot } from "../graph/dot";
 import { renderMermaid } from "../graph/mermaid";
 import { renderSvg } from "../graph/svg";
-import type { WorkflowType } from "../model/types";
+import type { PolicyStatement, WorkflowType } from "../model/types";
 import { EXIT_DEFINITION_ERRORS, EXIT_OK } from "./errors";
 import { parseWorkflowType, WORKFLOW_TYPES } from "./options";
-import { readDefinition } from "./read";
+import { readDefinition, readPolicyStatements } from "./read";
+import { standardInputOnce } from "./readText";
 
 export const GRAPH_FORMATS = ["mermaid", "svg", "dot"] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
@@ -17,6 +18,8 @@ export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 interface GraphFlags {
   format: GraphFormat;
   type: WorkflowType;
+  /** Path of the `--policy-statements` file. */
+  policyStatements?: string;
 }
 
 const GRAPH_HELP = `
@@ -34,9 +37,16 @@ Exit codes:
   1  the definition has errors (the picture is printed all the same)
   2  usage error, or a file that cannot be read`;
 
-/** The picture of a definition's text, and whether the definition is free of errors. */
-export async function runGraph(text: string, flags: GraphFlags): Promise<{ picture: string; ok: boolean }> {
-  const analysis = analyze(text, { workflowType: flags.type });
+/**
+ * The picture of a definition's text, and whether the definition is free of errors; the user's
+ * own statements for the role (`--policy-statements`) silence the warnings they answer, as in check.
+ */
+export async function runGraph(
+  text: string,
+  flags: GraphFlags,
+  extraStatements?: readonly PolicyStatement[],
+): Promise<{ picture: string; ok: boolean }> {
+  const analysis = analyze(text, { workflowType: flags.type, extraStatements });
   const model = buildGraph(analysis, defaultGraphResources(analysis));
   const picture = flags.format === "svg" ? await renderSvg(model) : flags.format === "dot" ? renderDot(model) : renderMermaid(model);
   return { picture, ok: analysis.ok };
@@ -57,9 +67,15 @@ export function registerGraph(program: Command, setExitCode: (code: number) => v
         .default("STANDARD")
         .argParser(parseWorkflowType),
     )
+    .option(
+      "--policy-statements <file>",
+      "JSON file of your own IAM statements for the role, as in check: the warnings they answer are not drawn",
+    )
     .addHelpText("after", GRAPH_HELP)
     .action(async (file: string, flags: GraphFlags) => {
-      const { picture, ok } = await runGraph(readDefinition(file), flags);
+      standardInputOnce({ FILE: file, "--policy-statements": flags.policyStatements });
+      const extraStatements = flags.policyStatements !== undefined ? readPolicyStatements(flags.policyStatements) : undefined;
+      const { picture, ok } = await runGraph(readDefinition(file), flags, extraStatements);
       process.stdout.write(picture);
       setExitCode(ok ? EXIT_OK : EXIT_DEFINITION_ERRORS);
     });

@@ -17,12 +17,14 @@ export function shouldColor(isTTY: boolean | undefined, env: NodeJS.ProcessEnv):
   return Boolean(isTTY) && !env.NO_COLOR;
 }
 
-/** The analysis speaks the component's language (`workflowType`, `customIntegrations`); these say it for the CLI. */
+/** The analysis speaks the component's language (`workflowType`, `customIntegrations`, `policyStatements`); these say it for the CLI. */
 const CLI_HINTS: Record<string, string> = {
   "express-pattern": "on the command line: --type STANDARD",
   "express-activity": "on the command line: --type STANDARD",
   "express-distributed-map": "on the command line: --type STANDARD",
   "unknown-integration": "on the command line: declare it in a JSON file passed with --integrations (see sfn-workflows check --help)",
+  "kms-key-unknown":
+    "on the command line: put the statement in a JSON file passed with --policy-statements (see sfn-workflows check --help)",
 };
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;

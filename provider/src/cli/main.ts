@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The `sfn-workflows` command line: argument parsing and where output goes; the work is in check.ts and the formatters. */
 import { Command, CommanderError, Option } from "commander";
-import { checkFile, exitCode, isUnreadable, readCustomIntegrations, type CheckOptions, type FileResult } from "./check";
+import { checkFile, exitCode, isUnreadable, readOptionFiles, type CheckOptions, type FileResult } from "./check";
 import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, formatCliError } from "./errors";
 import { expandFiles } from "./files";
 import { formatHuman, formatSummary, shouldColor } from "./human";
@@ -21,11 +21,15 @@ Examples:
   $ sfn-workflows check order.asl.json refund.asl.json 'defs/**/*.asl.json'
   $ sfn-workflows check order.asl.json --type EXPRESS
   $ sfn-workflows check order.asl.json --region us-east-1 --account 123456789012 --json
+  $ sfn-workflows check order.asl.json --policy-statements key-statements.json
   $ cat order.asl.json | sfn-workflows check -
 
 Patterns (*, **, ?, [abc], {a,b}) are expanded by sfn-workflows itself: quote them so that every
 shell passes them as written. Options apply to every file.
 Without --region and --account, ARNs in the policy contain \${AWS::Region} and \${AWS::AccountId}.
+The --policy-statements file holds your own statements for the role, as a Workflow's policyStatements:
+a JSON list [{"Effect": "Allow", "Action": [...], "Resource": [...]}] or a policy document
+{"Version": "2012-10-17", "Statement": [...]}. A warning they answer (kms-key-unknown) is not reported.
 
 Exit codes (the worst over all files):
   0  every definition has no errors (warnings allowed)
@@ -35,12 +39,12 @@ Exit codes (the worst over all files):
 /** Checks each file in turn; the human reports are printed as they come, the JSON object at the end. */
 function check(args: string[], flags: CheckFlags): number {
   const files = expandFiles(args);
-  const customIntegrations = readCustomIntegrations(files, flags);
+  const optionFiles = readOptionFiles(files, flags);
   const color = shouldColor(process.stdout.isTTY, process.env);
   const results: FileResult[] = [];
   let separator = "";
   for (const file of files) {
-    const result = checkFile(file, flags, customIntegrations);
+    const result = checkFile(file, flags, optionFiles);
     results.push(result);
     if (isUnreadable(result)) {
       process.stderr.write(formatCliError(result.error));
@@ -82,6 +86,10 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option(
       "--integrations <file>",
       'JSON file of integrations the built-in table does not know: {"service:action": {"patterns", "statements"}}',
+    )
+    .option(
+      "--policy-statements <file>",
+      "JSON file of your own IAM statements for the role, as a Workflow's policyStatements (a list, or a policy document)",
     )
     .option("--json", "print one JSON object (schemaVersion, ok, files, unreadable; see docs/cli.md) instead of the reports")
     .addHelpText("after", CHECK_HELP)

@@ -98,3 +98,14 @@ export function readText(what: string, file: string): string {
   // Editors on Windows may start the file with a byte order mark, which JSON.parse rejects.
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/** Standard input can be read once: a usage error when several inputs (named as on the command line) are `-`. */
+export function standardInputOnce(inputs: Record<string, string | undefined>): void {
+  const readers = Object.keys(inputs).filter((name) => inputs[name] === STDIN);
+  if (readers.length < 2) return;
+  const both = readers.length === 2;
+  throw new CliError(
+    `${readers.slice(0, -1).join(", ")} and ${readers[readers.length - 1]} ${both ? "both" : "all"} ask for standard input`,
+    `pass ${both ? "one" : "all but one"} of them as a file path`,
+  );
+}
