@@ -177,11 +177,12 @@ const WORKFLOWS: Workflow[] = [
     allowed: [
       ["batch:TagResource", "arn:aws:batch:us-east-1:123456789012:job-definition/report:4", { "aws:TagKeys": ["team"] }],
       ["batch:TagResource", "arn:aws:batch:us-east-1:123456789012:job/0f1e2d3c", { "aws:TagKeys": ["team"] }],
+      ["batch:TagResource", "arn:aws:batch:us-east-1:123456789012:job-queue/reports", { "aws:TagKeys": ["team"] }],
     ],
     denied: [
       ["batch:TagResource", "arn:aws:batch:us-east-1:123456789012:job-definition/report:5", { "aws:TagKeys": ["team"] }],
       ["batch:TagResource", "arn:aws:batch:us-east-1:123456789012:job-definition/report:4", { "aws:TagKeys": ["owner"] }],
-      ["batch:TagResource", "arn:aws:batch:us-east-1:123456789012:job-queue/reports", { "aws:TagKeys": ["team"] }],
+      ["batch:TagResource", "arn:aws:batch:us-east-1:123456789012:job-queue/adhoc", { "aws:TagKeys": ["team"] }],
       ["batch:UntagResource", "arn:aws:batch:us-east-1:123456789012:job/0f1e2d3c"],
     ],
   },

@@ -81,17 +81,30 @@ describe("tag-on-create: the tagging action where AWS checks it", () => {
   // AccessDenied reported in wri/gfw-data-api pull request 175 shows ("not authorized to perform:
   // batch:TagResource on resource: arn:aws:batch:us-east-1:…:job-definition/gfw-data-api-aurora:4")
   // and TerraConstructs/base pull request 137 caught live against AWS.
-  it("Batch: batch:TagResource on the job definition's revisions the job runs, and on the job", () => {
+  // That fix grants it on the job queue as well, the request's other resource: so does the table.
+  it("Batch: batch:TagResource on the job definition's revisions the job runs, its queue and the job", () => {
     const base = { JobName: "nightly", JobQueue: "reports", Tags: { team: "data" } };
     assert.deepEqual(tagging("arn:aws:states:::batch:submitJob", { ...base, JobDefinition: "report:4" }, "batch:TagResource"), [
-      allow(["batch:TagResource"], [`arn:aws:batch:${ARN}:job-definition/report:4`, `arn:aws:batch:${ARN}:job/*`], TEAM),
+      allow(
+        ["batch:TagResource"],
+        [`arn:aws:batch:${ARN}:job-definition/report:4`, `arn:aws:batch:${ARN}:job-queue/reports`, `arn:aws:batch:${ARN}:job/*`],
+        TEAM,
+      ),
     ]);
     // Without a revision the job runs the latest one: any revision of that definition.
     assert.deepEqual(tagging("arn:aws:states:::batch:submitJob", { ...base, JobDefinition: "report" }, "batch:TagResource"), [
-      allow(["batch:TagResource"], [`arn:aws:batch:${ARN}:job-definition/report:*`, `arn:aws:batch:${ARN}:job/*`], TEAM),
+      allow(
+        ["batch:TagResource"],
+        [`arn:aws:batch:${ARN}:job-definition/report:*`, `arn:aws:batch:${ARN}:job-queue/reports`, `arn:aws:batch:${ARN}:job/*`],
+        TEAM,
+      ),
     ]);
     assert.deepEqual(tagging("arn:aws:states:::batch:submitJob", { ...base, "JobDefinition.$": "$.definition" }, "batch:TagResource"), [
-      allow(["batch:TagResource"], [`arn:aws:batch:${ARN}:job-definition/*:*`, `arn:aws:batch:${ARN}:job/*`], TEAM),
+      allow(
+        ["batch:TagResource"],
+        [`arn:aws:batch:${ARN}:job-definition/*:*`, `arn:aws:batch:${ARN}:job-queue/reports`, `arn:aws:batch:${ARN}:job/*`],
+        TEAM,
+      ),
     ]);
     assert.deepEqual(
       tagging(

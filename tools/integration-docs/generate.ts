@@ -37,9 +37,11 @@ export function describeImplied(rule: Implied): string {
     case "pass-role":
       return `${rule.paths.map(code).join(", ")} (a role ARN or name): ${code("iam:PassRole")} on that role with ${code(`iam:PassedToService = ${rule.to}`)}; computed at run time: on the account's roles.`;
     case "tags": {
-      const named = rule.named
-        ? ` and on the ${code(rule.named.path)} it names (computed at run time: ${code(fill(rule.named.whenDynamic, PLACES))})`
-        : "";
+      const named = (rule.named ?? [])
+        .map(
+          (resource) => ` and on the ${code(resource.path)} it names (computed at run time: ${code(fill(resource.whenDynamic, PLACES))})`,
+        )
+        .join("");
       return `${rule.paths.map(code).join(", ")} (tags for what the call creates): ${rule.actions.map(code).join(", ")} on ${rule.resources.map((r) => code(fill(r, PLACES))).join(", ")}${named}${rule.condition ? ` with ${code(JSON.stringify(rule.condition))}` : ""}, limited to the literal tag keys (${code("aws:TagKeys")}).${rule.why ? ` ${rule.why}` : ""}`;
     }
     case "s3": {

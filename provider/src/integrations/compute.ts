@@ -27,9 +27,12 @@ const jobDefinitionArns = (c: IamContext, value: string): string[] => {
   return /:\d+$/.test(definition) ? [definition] : [definition, ...jobDefinitionRevisions(c, value)];
 };
 
-/** A tagged SubmitJob's AccessDenied names the job definition (`job-definition/NAME:REVISION`). */
+/**
+ * A tagged SubmitJob's AccessDenied names the job definition (`job-definition/NAME:REVISION`); the
+ * queue, the request's other resource, is granted too, as the fix tested live against AWS does.
+ */
 const BATCH_TAGS =
-  "AWS Batch tags the job on creation; a tagged SubmitJob is refused with an AccessDenied for batch:TagResource on the job definition it names (reported by users, not in AWS's guide), so the definition's revisions are granted as well as the new job.";
+  "AWS Batch tags the job on creation; a tagged SubmitJob is refused with an AccessDenied for batch:TagResource on the job definition it names (reported by users, not in AWS's guide), so the definition's revisions and the job queue (the request's other resource) are granted as well as the new job.";
 const EKS_TAGS =
   "EKS checks eks:TagResource for the tags of what it creates (a tagged Fargate profile fails without it: AWS CDK issue 7163, fixed by granting it).";
 
@@ -148,11 +151,18 @@ export const computeIntegrations: IntegrationTable = {
     // AccessDenied names `job-definition/NAME:REVISION`), and the job it creates.
     [
       tagsOn("batch", "job/*", "SubmitJob", BATCH_TAGS, {
-        named: {
-          path: "JobDefinition",
-          arns: jobDefinitionRevisions,
-          whenDynamic: "arn:{partition}:batch:{region}:{account}:job-definition/*:*",
-        },
+        named: [
+          {
+            path: "JobDefinition",
+            arns: jobDefinitionRevisions,
+            whenDynamic: "arn:{partition}:batch:{region}:{account}:job-definition/*:*",
+          },
+          {
+            path: "JobQueue",
+            arns: (c, v) => batchArn(c, "job-queue")(v),
+            whenDynamic: "arn:{partition}:batch:{region}:{account}:job-queue/*",
+          },
+        ],
       }),
     ],
   ),

@@ -42,8 +42,8 @@ export interface TagsRule {
   actions: readonly string[];
   /** What the call creates (its own ARN is not known before the call). */
   resources: readonly ArnTemplate[];
-  /** A resource the request names that the service also checks the tagging action on (Batch: the job definition). */
-  named?: NamedResource;
+  /** Resources the request names that the service also checks the tagging action on (Batch: the job definition). */
+  named?: readonly NamedResource[];
   condition?: Condition;
   /** Why the service needs it, with the AWS source (shown in docs/integrations.md). */
   why?: string;
@@ -125,7 +125,7 @@ export function tagsOn(
   resource: string,
   creating: string,
   why: string,
-  options: { paths?: readonly string[]; named?: NamedResource } = {},
+  options: { paths?: readonly string[]; named?: readonly NamedResource[] } = {},
 ): TagsRule {
   const condition = createdBy(prefix, creating);
   return {
@@ -257,14 +257,15 @@ function tagKeys(node: unknown): string[] | undefined {
   return undefined;
 }
 
-/** The named resource's ARNs: none when the parameter is absent (the base statement reports that). */
-function namedResources(c: IamContext, named: NamedResource | undefined): string[] {
-  if (!named) return [];
-  return c.args
-    .values(named.path)
-    .flatMap((value) =>
-      value.kind === "literal" ? named.arns(c, value.value) : value.kind === "dynamic" ? [fill(named.whenDynamic, c)] : [],
-    );
+/** The named resources' ARNs: none for an absent parameter (the base statement reports that). */
+function namedResources(c: IamContext, resources: readonly NamedResource[] = []): string[] {
+  return resources.flatMap((named) =>
+    c.args
+      .values(named.path)
+      .flatMap((value) =>
+        value.kind === "literal" ? named.arns(c, value.value) : value.kind === "dynamic" ? [fill(named.whenDynamic, c)] : [],
+      ),
+  );
 }
 
 function tagStatements(c: IamContext, rule: TagsRule): StatementSpec[] {
