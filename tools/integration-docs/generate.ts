@@ -70,8 +70,16 @@ function integrationSection(key: string): string[] {
     for (const pattern of entry.patterns) {
       const parameters = pattern === "callback" ? callbackArgs(testCase) : testCase.args;
       const analysis = analyze(taskDefinition(`arn:aws:states:::${key}${SUFFIX[pattern]}`, parameters), OPTIONS);
-      lines.push(`${label(pattern)}:`, "", "| actions | resources | condition |", "| --- | --- | --- |");
-      lines.push(...analysis.statements.map(statementRow), "");
+      if (analysis.statements.length === 0) lines.push(`${label(pattern)}: no statement.`, "");
+      else
+        lines.push(
+          `${label(pattern)}:`,
+          "",
+          "| actions | resources | condition |",
+          "| --- | --- | --- |",
+          ...analysis.statements.map(statementRow),
+          "",
+        );
     }
   }
   if (entry.note) lines.push(entry.note, "");
