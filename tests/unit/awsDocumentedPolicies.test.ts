@@ -2,37 +2,80 @@
  * The derived statements against the policies AWS documents for each integration (Step Functions
  * developer guide, "IAM policies for integrated services": the static-resource template per
  * integration and pattern, placeholders filled with the task's values; the guide's source is
- * awsdocs/aws-step-functions-developer-guide, doc_source/SERVICE-iam.md). Every action AWS lists is
- * granted, and nothing is granted beyond AWS's template, unless a reason below says why.
+ * awsdocs/aws-step-functions-developer-guide, doc_source/SERVICE-iam.md, archived in June 2023; for
+ * the integrations it predates, today's pages, named in each file of aws-documented/). Every action
+ * AWS lists is granted, and nothing is granted beyond AWS's template, unless a reason below says why.
  */
 import assert from "node:assert/strict";
 import { analyze } from "../../provider/src/analysis/analyze";
-import type { IntegrationPattern } from "../../provider/src/model/types";
+import { COMPUTE_DOCUMENTED } from "./aws-documented/compute";
+import { ML_DOCUMENTED } from "./aws-documented/ml";
+import { A, rule, type Documented, type Statement } from "./aws-documented/shape";
 import { ACCOUNT, REGION, SUFFIX, taskDefinition } from "./integration-cases";
 
 const OPTIONS = { region: REGION, account: ACCOUNT, stateMachineName: "orders-flow" } as const;
-const A = `${REGION}:${ACCOUNT}`;
-const rule = (name: string): Statement => [
-  ["events:PutTargets", "events:PutRule", "events:DescribeRule"],
-  [`arn:aws:events:${A}:rule/${name}`],
-];
-
-type Statement = [actions: string[], resources: string[]];
-
-interface Documented {
-  integration: string;
-  pattern: IntegrationPattern;
-  parameters: Record<string, unknown>;
-  /** AWS's template, placeholders filled. */
-  aws: Statement[];
-  /** Actions AWS lists that the role does not get, and why. */
-  omitted?: Record<string, string>;
-  /** Actions granted beyond AWS's template (on resources it does not cover), and why. */
-  added?: Record<string, string>;
-}
 
 const ATHENA_GLUE_DDL =
   "DDL that drops or alters databases, tables and partitions, and user-defined functions: a query task reads the catalog and creates tables and partitions (CTAS, INSERT); it does not administer the catalog";
+
+const ATHENA_DATA: Statement[] = [
+  [
+    [
+      "s3:GetBucketLocation",
+      "s3:GetObject",
+      "s3:ListBucket",
+      "s3:ListBucketMultipartUploads",
+      "s3:ListMultipartUploadParts",
+      "s3:AbortMultipartUpload",
+      "s3:CreateBucket",
+      "s3:PutObject",
+    ],
+    ["arn:aws:s3:::*"],
+  ],
+  [
+    [
+      "glue:CreateDatabase",
+      "glue:GetDatabase",
+      "glue:GetDatabases",
+      "glue:UpdateDatabase",
+      "glue:DeleteDatabase",
+      "glue:CreateTable",
+      "glue:UpdateTable",
+      "glue:GetTable",
+      "glue:GetTables",
+      "glue:DeleteTable",
+      "glue:BatchDeleteTable",
+      "glue:BatchCreatePartition",
+      "glue:CreatePartition",
+      "glue:UpdatePartition",
+      "glue:GetPartition",
+      "glue:GetPartitions",
+      "glue:BatchGetPartition",
+      "glue:DeletePartition",
+      "glue:BatchDeletePartition",
+    ],
+    [`arn:aws:glue:${A}:catalog`, `arn:aws:glue:${A}:database/*`, `arn:aws:glue:${A}:table/*`, `arn:aws:glue:${A}:userDefinedFunction/*`],
+  ],
+  [["lakeformation:GetDataAccess"], ["*"]],
+];
+
+const ATHENA_OMITTED: Record<string, string> = {
+  "s3:CreateBucket": "Athena creates a results bucket only when none is set; the task names its result location",
+  "glue:CreateDatabase": ATHENA_GLUE_DDL,
+  "glue:UpdateDatabase": ATHENA_GLUE_DDL,
+  "glue:DeleteDatabase": ATHENA_GLUE_DDL,
+  "glue:DeleteTable": ATHENA_GLUE_DDL,
+  "glue:BatchDeleteTable": ATHENA_GLUE_DDL,
+  "glue:CreatePartition": ATHENA_GLUE_DDL,
+  "glue:UpdatePartition": ATHENA_GLUE_DDL,
+  "glue:DeletePartition": ATHENA_GLUE_DDL,
+  "glue:BatchDeletePartition": ATHENA_GLUE_DDL,
+};
+
+const ECS_DEFINITION_ROLES = {
+  "iam:PassRole":
+    "RunTask passes the task definition's roles, which the parameters do not name: iam:PassRole on the account's roles, for ecs-tasks.amazonaws.com only (AWS's page says to add iam:PassRole for the task's roles)",
+};
 
 const LAMBDA_QUALIFIERS = {
   "lambda:InvokeFunction":
@@ -126,10 +169,7 @@ const DOCUMENTED: readonly Documented[] = [
     pattern: "request-response",
     parameters: { TaskDefinition: "billing:3" },
     aws: [[["ecs:RunTask"], [`arn:aws:ecs:${A}:task-definition/billing:3`]]],
-    added: {
-      "iam:PassRole":
-        "RunTask passes the task definition's roles, which the parameters do not name: iam:PassRole on the account's roles, for ecs-tasks.amazonaws.com only (AWS's page says to add iam:PassRole for the task's roles)",
-    },
+    added: ECS_DEFINITION_ROLES,
   },
   {
     integration: "glue:startJobRun",
@@ -180,16 +220,17 @@ const DOCUMENTED: readonly Documented[] = [
       rule("StepFunctionsGetEventsForMediaConvertJobRule"),
     ],
   },
-  {
+  // AWS's page: .sync:2 (output as JSON) needs what .sync needs.
+  ...(["sync", "sync:2"] as const).map((pattern): Documented => ({
     integration: "states:startExecution",
-    pattern: "sync",
+    pattern,
     parameters: { StateMachineArn: `arn:aws:states:${A}:stateMachine:child` },
     aws: [
       [["states:StartExecution"], [`arn:aws:states:${A}:stateMachine:child`]],
       [["states:DescribeExecution", "states:StopExecution"], [`arn:aws:states:${A}:execution:child:*`]],
       rule("StepFunctionsGetEventsForStepFunctionsExecutionRule"),
     ],
-  },
+  })),
   {
     integration: "batch:submitJob",
     pattern: "sync",
@@ -272,72 +313,21 @@ const DOCUMENTED: readonly Documented[] = [
     parameters: { TableName: "orders", Key: {}, Item: {} },
     aws: [[[`dynamodb:${action}`], [`arn:aws:dynamodb:${A}:table/orders`]]],
   })),
-  {
+  ...(["request-response", "sync"] as const).map((pattern): Documented => ({
     integration: "athena:startQueryExecution",
-    pattern: "sync",
+    pattern,
     parameters: { QueryString: "SELECT 1", WorkGroup: "analytics", ResultConfiguration: { OutputLocation: "s3://query-results/athena/" } },
     aws: [
       [
-        ["athena:StartQueryExecution", "athena:StopQueryExecution", "athena:GetQueryExecution", "athena:GetDataCatalog"],
+        pattern === "sync"
+          ? ["athena:StartQueryExecution", "athena:StopQueryExecution", "athena:GetQueryExecution", "athena:GetDataCatalog"]
+          : ["athena:StartQueryExecution", "athena:GetDataCatalog"],
         [`arn:aws:athena:${A}:workgroup/analytics`, `arn:aws:athena:${A}:datacatalog/*`],
       ],
-      [
-        [
-          "s3:GetBucketLocation",
-          "s3:GetObject",
-          "s3:ListBucket",
-          "s3:ListBucketMultipartUploads",
-          "s3:ListMultipartUploadParts",
-          "s3:AbortMultipartUpload",
-          "s3:CreateBucket",
-          "s3:PutObject",
-        ],
-        ["arn:aws:s3:::*"],
-      ],
-      [
-        [
-          "glue:CreateDatabase",
-          "glue:GetDatabase",
-          "glue:GetDatabases",
-          "glue:UpdateDatabase",
-          "glue:DeleteDatabase",
-          "glue:CreateTable",
-          "glue:UpdateTable",
-          "glue:GetTable",
-          "glue:GetTables",
-          "glue:DeleteTable",
-          "glue:BatchDeleteTable",
-          "glue:BatchCreatePartition",
-          "glue:CreatePartition",
-          "glue:UpdatePartition",
-          "glue:GetPartition",
-          "glue:GetPartitions",
-          "glue:BatchGetPartition",
-          "glue:DeletePartition",
-          "glue:BatchDeletePartition",
-        ],
-        [
-          `arn:aws:glue:${A}:catalog`,
-          `arn:aws:glue:${A}:database/*`,
-          `arn:aws:glue:${A}:table/*`,
-          `arn:aws:glue:${A}:userDefinedFunction/*`,
-        ],
-      ],
-      [["lakeformation:GetDataAccess"], ["*"]],
+      ...ATHENA_DATA,
     ],
-    omitted: {
-      "s3:CreateBucket": "Athena creates a results bucket only when none is set; the task names its result location",
-      "glue:CreateDatabase": ATHENA_GLUE_DDL,
-      "glue:UpdateDatabase": ATHENA_GLUE_DDL,
-      "glue:DeleteDatabase": ATHENA_GLUE_DDL,
-      "glue:DeleteTable": ATHENA_GLUE_DDL,
-      "glue:BatchDeleteTable": ATHENA_GLUE_DDL,
-      "glue:CreatePartition": ATHENA_GLUE_DDL,
-      "glue:UpdatePartition": ATHENA_GLUE_DDL,
-      "glue:DeletePartition": ATHENA_GLUE_DDL,
-      "glue:BatchDeletePartition": ATHENA_GLUE_DDL,
-    },
-  },
+    omitted: ATHENA_OMITTED,
+  })),
   {
     integration: "athena:stopQueryExecution",
     pattern: "request-response",
@@ -393,171 +383,42 @@ const DOCUMENTED: readonly Documented[] = [
     },
   },
   {
-    integration: "elasticmapreduce:addStep",
-    pattern: "sync",
-    parameters: { ClusterId: "j-1A2B3C4D5E6F", Step: {} },
-    aws: [
-      [
-        ["elasticmapreduce:AddJobFlowSteps", "elasticmapreduce:DescribeStep", "elasticmapreduce:CancelSteps"],
-        [`arn:aws:elasticmapreduce:${A}:cluster/j-1A2B3C4D5E6F`],
-      ],
-      rule("StepFunctionsGetEventForEMRAddJobFlowStepsRule"),
-    ],
-  },
-  {
-    integration: "elasticmapreduce:cancelStep",
-    pattern: "request-response",
-    parameters: { ClusterId: "j-1A2B3C4D5E6F", StepId: "s-1A2B3C" },
-    aws: [[["elasticmapreduce:CancelSteps"], [`arn:aws:elasticmapreduce:${A}:cluster/j-1A2B3C4D5E6F`]]],
-  },
-  {
-    integration: "elasticmapreduce:createCluster",
-    pattern: "sync",
+    integration: "apigateway:invoke",
+    pattern: "callback",
     parameters: {
-      Name: "nightly",
-      ReleaseLabel: "emr-7.1.0",
-      ServiceRole: "EMR_DefaultRole",
-      JobFlowRole: "EMR_EC2_DefaultRole",
-      Instances: {},
+      ApiEndpoint: `a1b2c3d4e5.execute-api.${REGION}.amazonaws.com`,
+      Method: "POST",
+      Stage: "prod",
+      Path: "/orders",
+      AuthType: "IAM_ROLE",
+      RequestBody: { "token.$": "$$.Task.Token" },
     },
-    aws: [
-      [["elasticmapreduce:RunJobFlow", "elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"], ["*"]],
-      // One entry per role the definition names.
-      [["iam:PassRole"], [`arn:aws:iam::${ACCOUNT}:role/EMR_DefaultRole`, `arn:aws:iam::${ACCOUNT}:role/EMR_EC2_DefaultRole`]],
-      rule("StepFunctionsGetEventForEMRRunJobFlowRule"),
-    ],
+    aws: [[["execute-api:Invoke"], [`arn:aws:execute-api:${A}:a1b2c3d4e5/prod/POST/orders`]]],
   },
   {
-    integration: "elasticmapreduce:terminateCluster",
-    pattern: "sync",
-    parameters: { ClusterId: "j-1A2B3C4D5E6F" },
-    aws: [
-      [
-        ["elasticmapreduce:TerminateJobFlows", "elasticmapreduce:DescribeCluster"],
-        [`arn:aws:elasticmapreduce:${A}:cluster/j-1A2B3C4D5E6F`],
-      ],
-      rule("StepFunctionsGetEventForEMRTerminateJobFlowsRule"),
-    ],
-  },
-  {
-    integration: "elasticmapreduce:setClusterTerminationProtection",
-    pattern: "request-response",
-    parameters: { ClusterId: "j-1A2B3C4D5E6F", TerminationProtected: true },
-    aws: [[["elasticmapreduce:SetTerminationProtection"], [`arn:aws:elasticmapreduce:${A}:cluster/j-1A2B3C4D5E6F`]]],
-  },
-  {
-    integration: "elasticmapreduce:modifyInstanceFleetByName",
-    pattern: "request-response",
-    parameters: { ClusterId: "j-1A2B3C4D5E6F", InstanceFleetName: "core", InstanceFleet: {} },
-    aws: [
-      [
-        ["elasticmapreduce:ModifyInstanceFleet", "elasticmapreduce:ListInstanceFleets"],
-        [`arn:aws:elasticmapreduce:${A}:cluster/j-1A2B3C4D5E6F`],
-      ],
-    ],
-  },
-  {
-    integration: "elasticmapreduce:modifyInstanceGroupByName",
-    pattern: "request-response",
-    parameters: { ClusterId: "j-1A2B3C4D5E6F", InstanceGroupName: "core", InstanceGroup: {} },
-    aws: [
-      [
-        ["elasticmapreduce:ModifyInstanceGroups", "elasticmapreduce:ListInstanceGroups"],
-        [`arn:aws:elasticmapreduce:${A}:cluster/j-1A2B3C4D5E6F`],
-      ],
-    ],
-  },
-  {
-    integration: "emr-containers:deleteVirtualCluster",
-    pattern: "sync",
-    parameters: { Id: "abcdefghijklmnopqrstuvwxy" },
-    aws: [
-      [
-        ["emr-containers:DeleteVirtualCluster", "emr-containers:DescribeVirtualCluster"],
-        [`arn:aws:emr-containers:${A}:/virtualclusters/abcdefghijklmnopqrstuvwxy`],
-      ],
-    ],
-  },
-  {
-    integration: "emr-containers:startJobRun",
-    pattern: "sync",
+    integration: "ecs:runTask",
+    pattern: "callback",
     parameters: {
-      VirtualClusterId: "abcdefghijklmnopqrstuvwxy",
-      ExecutionRoleArn: `arn:aws:iam::${ACCOUNT}:role/spark-jobs`,
-      ReleaseLabel: "emr-6.15.0-latest",
-      JobDriver: {},
+      TaskDefinition: "billing:3",
+      Overrides: { ContainerOverrides: [{ Name: "app", Environment: [{ Name: "TASK_TOKEN", "Value.$": "$$.Task.Token" }] }] },
     },
-    aws: [
-      [["emr-containers:StartJobRun"], [`arn:aws:emr-containers:${A}:/virtualclusters/abcdefghijklmnopqrstuvwxy`]],
-      [
-        ["emr-containers:DescribeJobRun", "emr-containers:CancelJobRun"],
-        [`arn:aws:emr-containers:${A}:/virtualclusters/abcdefghijklmnopqrstuvwxy/jobruns/*`],
-      ],
-    ],
+    aws: [[["ecs:RunTask"], [`arn:aws:ecs:${A}:task-definition/billing:3`]]],
+    added: ECS_DEFINITION_ROLES,
   },
   {
-    integration: "eks:createCluster",
-    pattern: "sync",
-    parameters: { Name: "orders", RoleArn: `arn:aws:iam::${ACCOUNT}:role/eks-service`, ResourcesVpcConfig: {} },
-    aws: [
-      [["eks:CreateCluster"], ["*"]],
-      [["eks:DescribeCluster", "eks:DeleteCluster"], [`arn:aws:eks:${A}:cluster/*`]],
-      [["iam:PassRole"], [`arn:aws:iam::${ACCOUNT}:role/eks-service`]],
-    ],
-  },
-  {
-    integration: "eks:deleteCluster",
-    pattern: "sync",
-    parameters: { Name: "orders" },
-    aws: [[["eks:DeleteCluster", "eks:DescribeCluster"], [`arn:aws:eks:${A}:cluster/orders`]]],
-  },
-  {
-    integration: "eks:createNodegroup",
-    pattern: "sync",
-    parameters: { ClusterName: "orders", NodegroupName: "workers", NodeRole: `arn:aws:iam::${ACCOUNT}:role/eks-nodes`, Subnets: [] },
-    aws: [
-      [["ec2:DescribeSubnets", "eks:CreateNodegroup"], ["*"]],
-      [["eks:DescribeNodegroup", "eks:DeleteNodegroup"], [`arn:aws:eks:${A}:nodegroup/*`]],
-      [["iam:GetRole", "iam:ListAttachedRolePolicies"], [`arn:aws:iam::${ACCOUNT}:role/*`]],
-      [["iam:PassRole"], [`arn:aws:iam::${ACCOUNT}:role/eks-nodes`]],
-    ],
-  },
-  {
-    integration: "eks:deleteNodegroup",
-    pattern: "sync",
-    parameters: { ClusterName: "orders", NodegroupName: "workers" },
-    aws: [[["eks:DeleteNodegroup", "eks:DescribeNodegroup"], [`arn:aws:eks:${A}:nodegroup/orders/workers/*`]]],
-  },
-  {
-    integration: "emr-containers:createVirtualCluster",
+    integration: "codebuild:startBuild",
     pattern: "request-response",
-    parameters: { Name: "vc", ContainerProvider: {} },
-    aws: [
-      [["emr-containers:CreateVirtualCluster"], ["*"]],
-      [
-        ["iam:CreateServiceLinkedRole"],
-        [`arn:aws:iam::${ACCOUNT}:role/aws-service-role/emr-containers.amazonaws.com/AWSServiceRoleForAmazonEMRContainers`],
-      ],
-    ],
+    parameters: { ProjectName: "site" },
+    aws: [[["codebuild:StartBuild"], [`arn:aws:codebuild:${A}:project/site`]]],
   },
   {
-    integration: "emr-serverless:createApplication",
-    pattern: "sync",
-    parameters: { Name: "spark", ReleaseLabel: "emr-7.1.0", Type: "SPARK" },
-    aws: [
-      [["emr-serverless:CreateApplication"], [`arn:aws:emr-serverless:${A}:/*`]],
-      [["emr-serverless:GetApplication", "emr-serverless:DeleteApplication"], [`arn:aws:emr-serverless:${A}:/applications/*`]],
-      rule("StepFunctionsGetEventsForEMRServerlessApplicationRule"),
-      [
-        ["iam:CreateServiceLinkedRole"],
-        [`arn:aws:iam::${ACCOUNT}:role/aws-service-role/ops.emr-serverless.amazonaws.com/AWSServiceRoleForAmazonEMRServerless`],
-      ],
-    ],
-    added: {
-      "emr-serverless:CreateApplication":
-        'on "*", not AWS\'s ".../*": IAM gives CreateApplication no resource type, so only "*" matches it (checked in iamData.test.ts)',
-    },
+    integration: "codebuild:startBuildBatch",
+    pattern: "request-response",
+    parameters: { ProjectName: "site" },
+    aws: [[["codebuild:StartBuildBatch"], [`arn:aws:codebuild:${A}:project/site`]]],
   },
+  ...COMPUTE_DOCUMENTED,
+  ...ML_DOCUMENTED,
 ];
 
 /** An IAM resource pattern (`*` and `?` wildcards) as a regular expression. */

@@ -1,7 +1,7 @@
 /** ECS/Fargate, Batch, EKS, EMR (on EC2, on EKS, Serverless) and CodeBuild. */
 import { arn, nameOrArn, passRole, unique } from "./arns";
 import { job } from "./job";
-import { tagsOn, TAGS_UNVERIFIED } from "./implied";
+import { tagsOn, TAGS_UNVERIFIED, type Implied } from "./implied";
 import type { ArnContext } from "../model/types";
 import type { IamContext, IntegrationEntry, IntegrationTable } from "./spec";
 
@@ -45,6 +45,11 @@ const executionRoleCondition = (c: IamContext) => {
 };
 const virtualCluster = (c: IamContext) => c.scope("VirtualClusterId", (id) => [arn(c, "emr-containers", `/virtualclusters/${id}`)]);
 const serverlessApp = (c: IamContext) => c.scope("ApplicationId", (id) => [arn(c, "emr-serverless", `/applications/${id}`)]);
+/** The job run named by JobRunId, in its application; any run of the application when the ID is not literal. */
+const serverlessJobRun = (c: IamContext) => {
+  const run = c.args.value("JobRunId");
+  return serverlessApp(c).map((a) => (a === "*" ? a : `${a}/jobruns/${run.kind === "literal" ? run.value : "*"}`));
+};
 const codebuildProject = (c: IamContext, path = "ProjectName") =>
   c.scope(path, (name) => [nameOrArn(name, (n) => arn(c, "codebuild", `project/${n}`))]);
 /** A build ID is `PROJECT:UUID`: its project (any project of the account for an ID of another shape). */
@@ -72,6 +77,14 @@ const eksChild = (c: IamContext, type: "nodegroup" | "fargateprofile", nameArg: 
   const child = name.kind === "literal" ? `${name.value}/*` : "*";
   return c.scope("ClusterName", (cluster) => [arn(c, "eks", `${type}/${cluster}/${child}`)]);
 };
+
+/**
+ * EKS creates a service-linked role on the first cluster, node group and Fargate profile of an
+ * account, with the caller's iam:CreateServiceLinkedRole (AWS's page for the EKS integration).
+ */
+const eksServiceLinkedRole = (service: string, role: string): Implied => ({ kind: "service-linked-role", service, role });
+const EKS_NODEGROUP_ROLE = eksServiceLinkedRole("eks-nodegroup.amazonaws.com", "AWSServiceRoleForAmazonEKSNodegroup");
+const EKS_FARGATE_ROLE = eksServiceLinkedRole("eks-fargate.amazonaws.com", "AWSServiceRoleForAmazonEKSForFargate");
 
 /**
  * Create is authorised on the cluster (IAM's resource type for CreateNodegroup and
@@ -111,8 +124,14 @@ const eksNodegroupOrProfile = (type: "Nodegroup" | "FargateProfile", verb: "Crea
         sync: [{ actions: ["eks:DescribeNodegroup", "eks:DeleteNodegroup"], resources: children }],
       };
     },
-    verb === "Create" ? [tagsOn("eks", `${type.toLowerCase()}/*`, `Create${type}`, EKS_TAGS)] : [],
+    verb === "Create"
+      ? [tagsOn("eks", `${type.toLowerCase()}/*`, `Create${type}`, EKS_TAGS), type === "Nodegroup" ? EKS_NODEGROUP_ROLE : EKS_FARGATE_ROLE]
+      : [],
   );
+
+/** Why the Kubernetes API integrations get no IAM statement (shown in docs/integrations.md). */
+const KUBERNETES_API =
+  "No IAM statement: the task calls the cluster's Kubernetes API at the Endpoint, with the CertificateAuthority, it names, and the cluster's RBAC authorises the role (AWS's page for EKS documents no IAM policy for eks:runJob and eks:call). Map the execution role in the cluster (an access entry, or aws-auth) with the Kubernetes permissions the job needs.";
 
 export const computeIntegrations: IntegrationTable = {
   "ecs:runTask": job(
@@ -172,7 +191,7 @@ export const computeIntegrations: IntegrationTable = {
       start: [{ actions: ["eks:CreateCluster"], resources: ["*"] }, passRole(c, ["RoleArn"], "eks.amazonaws.com")],
       sync: [{ actions: ["eks:DescribeCluster", "eks:DeleteCluster"], resources: eksCluster(c) }],
     }),
-    [tagsOn("eks", "cluster/*", "CreateCluster", EKS_TAGS)],
+    [tagsOn("eks", "cluster/*", "CreateCluster", EKS_TAGS), eksServiceLinkedRole("eks.amazonaws.com", "AWSServiceRoleForAmazonEKS")],
   ),
   "eks:deleteCluster": job(["request-response", "sync"], (c) => ({
     start: [{ actions: ["eks:DeleteCluster"], resources: eksCluster(c) }],
@@ -182,12 +201,8 @@ export const computeIntegrations: IntegrationTable = {
   "eks:deleteNodegroup": eksNodegroupOrProfile("Nodegroup", "Delete"),
   "eks:createFargateProfile": eksNodegroupOrProfile("FargateProfile", "Create"),
   "eks:deleteFargateProfile": eksNodegroupOrProfile("FargateProfile", "Delete"),
-  "eks:runJob": job(["request-response", "sync", "callback"], (c) => ({
-    start: [{ actions: ["eks:DescribeCluster"], resources: eksClusterOf(c, "ClusterName") }],
-  })),
-  "eks:call": job(["request-response"], (c) => ({
-    start: [{ actions: ["eks:DescribeCluster"], resources: eksClusterOf(c, "ClusterName") }],
-  })),
+  "eks:runJob": { ...job(["request-response", "sync", "callback"], () => ({ start: [] })), note: KUBERNETES_API },
+  "eks:call": { ...job(["request-response"], () => ({ start: [] })), note: KUBERNETES_API },
   "elasticmapreduce:addStep": job(["request-response", "sync"], (c) => ({
     start: [{ actions: ["elasticmapreduce:AddJobFlowSteps"], resources: emrCluster(c) }],
     sync: [{ actions: ["elasticmapreduce:DescribeStep", "elasticmapreduce:CancelSteps"], resources: emrCluster(c) }],
@@ -300,11 +315,17 @@ export const computeIntegrations: IntegrationTable = {
     ],
   ),
   ...Object.fromEntries(
-    (["start", "stop", "delete"] as const).map((verb) => [
-      `emr-serverless:${verb}Application`,
+    (["Start", "Stop", "Delete"] as const).map((verb) => [
+      `emr-serverless:${verb.toLowerCase()}Application`,
       job(["request-response", "sync"], (c) => ({
-        start: [{ actions: [`emr-serverless:${verb[0].toUpperCase()}${verb.slice(1)}Application`], resources: serverlessApp(c) }],
-        sync: [{ actions: ["emr-serverless:GetApplication"], resources: serverlessApp(c) }],
+        start: [{ actions: [`emr-serverless:${verb}Application`], resources: serverlessApp(c) }],
+        // An execution stopped while the application starts stops the application (AWS's policy for startApplication.sync).
+        sync: [
+          {
+            actions: ["emr-serverless:GetApplication", ...(verb === "Start" ? ["emr-serverless:StopApplication"] : [])],
+            resources: serverlessApp(c),
+          },
+        ],
         rule: "StepFunctionsGetEventsForEMRServerlessApplicationRule",
       })),
     ]),
@@ -327,8 +348,8 @@ export const computeIntegrations: IntegrationTable = {
     [tagsOn("emr-serverless", "/applications/*/jobruns/*", "StartJobRun", TAGS_UNVERIFIED)],
   ),
   "emr-serverless:cancelJobRun": job(["request-response", "sync"], (c) => ({
-    start: [{ actions: ["emr-serverless:CancelJobRun"], resources: serverlessApp(c).map((a) => (a === "*" ? a : `${a}/jobruns/*`)) }],
-    sync: [{ actions: ["emr-serverless:GetJobRun"], resources: serverlessApp(c).map((a) => (a === "*" ? a : `${a}/jobruns/*`)) }],
+    start: [{ actions: ["emr-serverless:CancelJobRun"], resources: serverlessJobRun(c) }],
+    sync: [{ actions: ["emr-serverless:GetJobRun"], resources: serverlessJobRun(c) }],
     rule: "StepFunctionsGetEventsForEMRServerlessJobRule",
   })),
   "codebuild:startBuild": job(["request-response", "sync"], (c) => ({

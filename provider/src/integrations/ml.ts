@@ -2,7 +2,14 @@
 import { arn } from "./arns";
 import { tagsOn, TAGS_UNVERIFIED, type Implied } from "./implied";
 import { job } from "./job";
-import type { IamContext, IntegrationEntry, IntegrationTable } from "./spec";
+import type { IamContext, IntegrationEntry, IntegrationTable, StatementSpec } from "./spec";
+
+/**
+ * Step Functions reads the tags of what it creates in SageMaker, in every pattern (AWS's policies for
+ * the SageMaker integration grant it for request-response too). IAM checks ListTags on the resource,
+ * but Step Functions calls it before it knows the ARN, so only "*" is sure to match.
+ */
+const SAGEMAKER_LIST_TAGS: StatementSpec = { actions: ["sagemaker:ListTags"], resources: ["*"] };
 
 /**
  * A SageMaker job: Create on the named job, Describe/Stop for `.sync`, PassRole for its role.
@@ -14,12 +21,8 @@ function sagemakerJob(kind: string, type: string, nameArg: string, roleArg: stri
     (c) => {
       const resources = c.scope(nameArg, (v) => [arn(c, "sagemaker", `${type}/${v.toLowerCase()}`)]);
       return {
-        start: [{ actions: [`sagemaker:Create${kind}`], resources }],
-        sync: [
-          { actions: [`sagemaker:Describe${kind}`, `sagemaker:Stop${kind}`], resources },
-          // ListTags is checked on the job but Step Functions calls it before it knows the ARN.
-          { actions: ["sagemaker:ListTags"], resources: ["*"] },
-        ],
+        start: [{ actions: [`sagemaker:Create${kind}`], resources }, SAGEMAKER_LIST_TAGS],
+        sync: [{ actions: [`sagemaker:Describe${kind}`, `sagemaker:Stop${kind}`], resources }],
         rule,
       };
     },
@@ -54,6 +57,7 @@ function sagemakerCall(action: string, type: string, nameArg: string, roleArg?: 
       return {
         start: [
           { actions: [`sagemaker:${action}`], resources: named },
+          SAGEMAKER_LIST_TAGS,
           ...(configArg
             ? [
                 {

@@ -1,5 +1,5 @@
 /** ECS, Batch, EKS, EMR (on EC2, on EKS, Serverless) and CodeBuild. */
-import { allow, managedRule, passRole, type IntegrationCase } from "./helpers";
+import { allow, managedRule, passRole, serviceLinkedRole, type IntegrationCase } from "./helpers";
 
 const CLUSTER = "arn:aws:eks:us-east-1:123456789012:cluster/analytics";
 const EMR_CLUSTER = "arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/j-1A2B3C4D5E6F";
@@ -61,7 +61,12 @@ export const COMPUTE_CASES: readonly IntegrationCase[] = [
       ResourcesVpcConfig: { SubnetIds: ["subnet-0a1b2c3d"] },
     },
     patterns: ["request-response", "sync"],
-    statements: [allow(["eks:CreateCluster"], ["*"]), passRole(["arn:aws:iam::123456789012:role/eks-cluster"], "eks.amazonaws.com")],
+    statements: [
+      allow(["eks:CreateCluster"], ["*"]),
+      passRole(["arn:aws:iam::123456789012:role/eks-cluster"], "eks.amazonaws.com"),
+      // AWS's page for EKS: the first cluster, node group or Fargate profile creates EKS's service-linked role.
+      serviceLinkedRole("eks.amazonaws.com", "AWSServiceRoleForAmazonEKS"),
+    ],
     syncAdds: [allow(["eks:DeleteCluster", "eks:DescribeCluster"], [CLUSTER])],
   },
   {
@@ -85,6 +90,7 @@ export const COMPUTE_CASES: readonly IntegrationCase[] = [
       allow(["ec2:DescribeSubnets"], ["*"]),
       allow(["iam:GetRole", "iam:ListAttachedRolePolicies"], ["arn:aws:iam::123456789012:role/eks-node"]),
       passRole(["arn:aws:iam::123456789012:role/eks-node"], "eks.amazonaws.com"),
+      serviceLinkedRole("eks-nodegroup.amazonaws.com", "AWSServiceRoleForAmazonEKSNodegroup"),
     ],
     syncAdds: [
       allow(["eks:DeleteNodegroup", "eks:DescribeNodegroup"], ["arn:aws:eks:us-east-1:123456789012:nodegroup/analytics/workers/*"]),
@@ -109,6 +115,7 @@ export const COMPUTE_CASES: readonly IntegrationCase[] = [
     statements: [
       allow(["eks:CreateFargateProfile"], [CLUSTER]),
       passRole(["arn:aws:iam::123456789012:role/eks-pods"], "eks.amazonaws.com"),
+      serviceLinkedRole("eks-fargate.amazonaws.com", "AWSServiceRoleForAmazonEKSForFargate"),
     ],
     syncAdds: [allow(["eks:DescribeFargateProfile"], ["arn:aws:eks:us-east-1:123456789012:fargateprofile/analytics/batch/*"])],
   },
@@ -123,13 +130,14 @@ export const COMPUTE_CASES: readonly IntegrationCase[] = [
     integration: "eks:runJob",
     args: { ...K8S, Namespace: "jobs", Job: { apiVersion: "batch/v1", kind: "Job", metadata: { name: "report" } } },
     patterns: ["request-response", "sync", "callback"],
-    statements: [allow(["eks:DescribeCluster"], [CLUSTER])],
+    // The cluster's Kubernetes RBAC authorises the role: no IAM statement.
+    statements: [],
   },
   {
     integration: "eks:call",
     args: { ...K8S, Method: "GET", Path: "/api/v1/namespaces/default/pods" },
     patterns: ["request-response"],
-    statements: [allow(["eks:DescribeCluster"], [CLUSTER])],
+    statements: [],
   },
   {
     integration: "elasticmapreduce:addStep",
@@ -218,11 +226,7 @@ export const COMPUTE_CASES: readonly IntegrationCase[] = [
     statements: [
       allow(["emr-containers:CreateVirtualCluster"], ["*"]),
       // AWS's policy for createVirtualCluster: EMR on EKS creates its service-linked role on first use.
-      allow(
-        ["iam:CreateServiceLinkedRole"],
-        ["arn:aws:iam::123456789012:role/aws-service-role/emr-containers.amazonaws.com/AWSServiceRoleForAmazonEMRContainers"],
-        { StringLike: { "iam:AWSServiceName": "emr-containers.amazonaws.com" } },
-      ),
+      serviceLinkedRole("emr-containers.amazonaws.com", "AWSServiceRoleForAmazonEMRContainers"),
     ],
   },
   {
@@ -238,11 +242,7 @@ export const COMPUTE_CASES: readonly IntegrationCase[] = [
     patterns: ["request-response", "sync"],
     statements: [
       allow(["emr-serverless:CreateApplication"], ["*"]),
-      allow(
-        ["iam:CreateServiceLinkedRole"],
-        ["arn:aws:iam::123456789012:role/aws-service-role/ops.emr-serverless.amazonaws.com/AWSServiceRoleForAmazonEMRServerless"],
-        { StringLike: { "iam:AWSServiceName": "ops.emr-serverless.amazonaws.com" } },
-      ),
+      serviceLinkedRole("ops.emr-serverless.amazonaws.com", "AWSServiceRoleForAmazonEMRServerless"),
     ],
     syncAdds: [
       allow(
@@ -258,7 +258,8 @@ export const COMPUTE_CASES: readonly IntegrationCase[] = [
     patterns: ["request-response", "sync"],
     statements: [allow([`emr-serverless:${verb}Application`], [SERVERLESS_APP])],
     syncAdds: [
-      allow(["emr-serverless:GetApplication"], [SERVERLESS_APP]),
+      // An execution stopped while the application starts stops it.
+      allow(["emr-serverless:GetApplication", ...(verb === "Start" ? ["emr-serverless:StopApplication"] : [])], [SERVERLESS_APP]),
       EMR_RULE("StepFunctionsGetEventsForEMRServerlessApplicationRule"),
     ],
   })),
@@ -283,9 +284,9 @@ export const COMPUTE_CASES: readonly IntegrationCase[] = [
     integration: "emr-serverless:cancelJobRun",
     args: { ApplicationId: "00f1a2b3c4d5e6f7", JobRunId: "00f1jobrun0001" },
     patterns: ["request-response", "sync"],
-    statements: [allow(["emr-serverless:CancelJobRun"], [`${SERVERLESS_APP}/jobruns/*`])],
+    statements: [allow(["emr-serverless:CancelJobRun"], [`${SERVERLESS_APP}/jobruns/00f1jobrun0001`])],
     syncAdds: [
-      allow(["emr-serverless:GetJobRun"], [`${SERVERLESS_APP}/jobruns/*`]),
+      allow(["emr-serverless:GetJobRun"], [`${SERVERLESS_APP}/jobruns/00f1jobrun0001`]),
       EMR_RULE("StepFunctionsGetEventsForEMRServerlessJobRule"),
     ],
   },

@@ -13,7 +13,10 @@ const dynamodb = (action: string, sdkAction: string, args: Record<string, unknow
   statements: [allow([`dynamodb:${action}`], [TABLE])],
 });
 
-/** A SageMaker job: Create on the job (lower-cased name), Describe/Stop and ListTags for `.sync`. */
+/** Step Functions reads the tags of what it creates in SageMaker, in every pattern. */
+const SAGEMAKER_LIST_TAGS = allow(["sagemaker:ListTags"], ["*"]);
+
+/** A SageMaker job: Create on the job (lower-cased name) and ListTags, Describe/Stop for `.sync`. */
 const sagemakerJob = (
   kind: string,
   args: Record<string, unknown>,
@@ -24,12 +27,12 @@ const sagemakerJob = (
   integration: `sagemaker:create${kind}`,
   args,
   patterns: ["request-response", "sync"],
-  statements: [allow([`sagemaker:Create${kind}`], [jobArn]), ...(role ? [passRole([role], "sagemaker.amazonaws.com")] : [])],
-  syncAdds: [
-    allow([`sagemaker:Describe${kind}`, `sagemaker:Stop${kind}`], [jobArn]),
-    allow(["sagemaker:ListTags"], ["*"]),
-    SAGEMAKER_RULE(rule),
+  statements: [
+    allow([`sagemaker:Create${kind}`], [jobArn]),
+    SAGEMAKER_LIST_TAGS,
+    ...(role ? [passRole([role], "sagemaker.amazonaws.com")] : []),
   ],
+  syncAdds: [allow([`sagemaker:Describe${kind}`, `sagemaker:Stop${kind}`], [jobArn]), SAGEMAKER_RULE(rule)],
 });
 
 export const DATA_ML_CASES: readonly IntegrationCase[] = [
@@ -154,6 +157,7 @@ export const DATA_ML_CASES: readonly IntegrationCase[] = [
     patterns: ["request-response"],
     statements: [
       allow(["sagemaker:CreateModel"], ["arn:aws:sagemaker:us-east-1:123456789012:model/churn"]),
+      SAGEMAKER_LIST_TAGS,
       passRole(["arn:aws:iam::123456789012:role/sagemaker-model"], "sagemaker.amazonaws.com"),
     ],
   },
@@ -161,7 +165,10 @@ export const DATA_ML_CASES: readonly IntegrationCase[] = [
     integration: "sagemaker:createEndpointConfig",
     args: { EndpointConfigName: "churn-config", ProductionVariants: [{ VariantName: "main", ModelName: "churn" }] },
     patterns: ["request-response"],
-    statements: [allow(["sagemaker:CreateEndpointConfig"], ["arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/churn-config"])],
+    statements: [
+      allow(["sagemaker:CreateEndpointConfig"], ["arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/churn-config"]),
+      SAGEMAKER_LIST_TAGS,
+    ],
   },
   {
     integration: "sagemaker:createEndpoint",
@@ -175,6 +182,7 @@ export const DATA_ML_CASES: readonly IntegrationCase[] = [
           "arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/churn-config",
         ],
       ),
+      SAGEMAKER_LIST_TAGS,
     ],
   },
   {
@@ -189,6 +197,7 @@ export const DATA_ML_CASES: readonly IntegrationCase[] = [
           "arn:aws:sagemaker:us-east-1:123456789012:endpoint/churn",
         ],
       ),
+      SAGEMAKER_LIST_TAGS,
     ],
   },
   {

@@ -44,6 +44,13 @@ export function passRole(roles: string[], service: string): PolicyStatement {
   return allow(["iam:PassRole"], roles, { StringEquals: { "iam:PassedToService": service } });
 }
 
+/** iam:CreateServiceLinkedRole for the role a service creates on first use (test account). */
+export function serviceLinkedRole(service: string, role: string): PolicyStatement {
+  return allow(["iam:CreateServiceLinkedRole"], [`arn:aws:iam::123456789012:role/aws-service-role/${service}/${role}`], {
+    StringLike: { "iam:AWSServiceName": service },
+  });
+}
+
 /** The three events actions `.sync` needs on the rule Step Functions manages (full rule ARN given). */
 export function managedRule(ruleArn: string): PolicyStatement {
   return allow(["events:DescribeRule", "events:PutRule", "events:PutTargets"], [ruleArn]);
