@@ -208,18 +208,27 @@ const DOCUMENTED: readonly Documented[] = [
         'on "*", with AWS\'s states:HTTPEndpoint and states:HTTPMethod conditions (asserted in integration-cases/messaging.ts): IAM\'s reference gives the action no resource type, so only "*" is sure to match it',
     },
   },
-  {
-    // AWS's page grants all three on "*" ("MediaConvert provides partial support for resource-level access control")
-    // and iam:PassRole on "*": the role named and IAM's resource types for CreateJob, GetJob and CancelJob are narrower.
+  // Today's page "Create and manage AWS Elemental MediaConvert jobs with Step Functions" (connect-mediaconvert.html;
+  // the archived guide predates the integration). GetJob and CancelJob also carry AWS's condition on the
+  // ManagedByService=AWSStepFunctions tag (asserted in integration-cases/dataMl.ts).
+  ...(["request-response", "sync"] as const).map((pattern): Documented => ({
     integration: "mediaconvert:createJob",
-    pattern: "sync",
+    pattern,
     parameters: { Role: `arn:aws:iam::${ACCOUNT}:role/media`, Settings: {} },
     aws: [
-      [["iam:PassRole"], ["*"]],
-      [["mediaconvert:CreateJob", "mediaconvert:GetJob", "mediaconvert:CancelJob"], ["*"]],
-      rule("StepFunctionsGetEventsForMediaConvertJobRule"),
+      [
+        ["mediaconvert:CreateJob"],
+        [`arn:aws:mediaconvert:${A}:queues/*`, `arn:aws:mediaconvert:${A}:jobTemplates/*`, `arn:aws:mediaconvert:${A}:presets/*`],
+      ],
+      [["iam:PassRole"], [`arn:aws:iam::${ACCOUNT}:role/media`]],
+      ...(pattern === "sync"
+        ? [
+            [["mediaconvert:GetJob", "mediaconvert:CancelJob"], [`arn:aws:mediaconvert:${A}:jobs/*`]] as Statement,
+            rule("StepFunctionsGetEventsForMediaConvertJobRule"),
+          ]
+        : []),
     ],
-  },
+  })),
   // AWS's page: .sync:2 (output as JSON) needs what .sync needs.
   ...(["sync", "sync:2"] as const).map((pattern): Documented => ({
     integration: "states:startExecution",

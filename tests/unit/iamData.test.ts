@@ -25,6 +25,15 @@ import { ACCOUNT, callbackArgs, expectedStatements, INTEGRATION_CASES, REGION, S
 
 const OPTIONS = { region: REGION, account: ACCOUNT, stateMachineName: "orders-flow" } as const;
 
+/** `aws:ResourceTag/NAME` and `aws:RequestTag/NAME` are keys of the actions' services (`aws:ResourceTag/${TagKey}`), not global ones. */
+async function serviceTagKey(actions: readonly string[], key: string): Promise<boolean> {
+  const tag = /^aws:(ResourceTag|RequestTag)\/./.exec(key);
+  if (!tag) return false;
+  const services = [...new Set(actions.map((action) => action.split(":")[0]))];
+  const known = await Promise.all(services.map((service) => iamConditionKeyExists(service, `aws:${tag[1]}/\${TagKey}`)));
+  return known.every(Boolean);
+}
+
 /** AWS SDK calls covering every scoped service and every SDK name whose IAM prefix differs. */
 const SDK_CALLS: ReadonlyArray<[string, Record<string, unknown>]> = [
   ["sqs:sendMessageBatch", { QueueUrl: "https://sqs.eu-west-1.amazonaws.com/111122223333/orders", Entries: [] }],
@@ -297,7 +306,10 @@ async function problemsIn(statements: readonly PolicyStatement[]): Promise<strin
     for (const keys of Object.values(statement.Condition ?? {})) {
       for (const key of Object.keys(keys)) {
         const prefix = key.split(":")[0];
-        const exists = prefix === "aws" ? getGlobalConditionKeyByName(key) !== undefined : await iamConditionKeyExists(prefix, key);
+        const exists =
+          prefix === "aws"
+            ? getGlobalConditionKeyByName(key) !== undefined || (await serviceTagKey(statement.Action, key))
+            : await iamConditionKeyExists(prefix, key);
         if (!exists) problems.push(`condition key ${key} does not exist`);
       }
     }

@@ -178,7 +178,14 @@ export const mlIntegrations: IntegrationTable = {
           resources: [arn(c, "mediaconvert", "queues/*"), arn(c, "mediaconvert", "presets/*"), arn(c, "mediaconvert", "jobTemplates/*")],
         },
       ],
-      sync: [{ actions: ["mediaconvert:GetJob", "mediaconvert:CancelJob"], resources: [arn(c, "mediaconvert", "jobs/*")] }],
+      // Step Functions tags the jobs it creates ManagedByService=AWSStepFunctions: AWS's policy polls and cancels only those.
+      sync: [
+        {
+          actions: ["mediaconvert:GetJob", "mediaconvert:CancelJob"],
+          resources: [arn(c, "mediaconvert", "jobs/*")],
+          condition: { StringEquals: { "aws:ResourceTag/ManagedByService": "AWSStepFunctions" } },
+        },
+      ],
       rule: "StepFunctionsGetEventsForMediaConvertJobRule",
     }),
     [

@@ -250,7 +250,9 @@ export const DATA_ML_CASES: readonly IntegrationCase[] = [
       passRole(["arn:aws:iam::123456789012:role/mediaconvert"], "mediaconvert.amazonaws.com"),
     ],
     syncAdds: [
-      allow(["mediaconvert:CancelJob", "mediaconvert:GetJob"], ["arn:aws:mediaconvert:us-east-1:123456789012:jobs/*"]),
+      allow(["mediaconvert:CancelJob", "mediaconvert:GetJob"], ["arn:aws:mediaconvert:us-east-1:123456789012:jobs/*"], {
+        StringEquals: { "aws:ResourceTag/ManagedByService": "AWSStepFunctions" },
+      }),
       managedRule("arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForMediaConvertJobRule"),
     ],
   },
