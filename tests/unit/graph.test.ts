@@ -6,12 +6,12 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Graphviz } from "@hpcc-js/wasm-graphviz";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { analyze } from "../../provider/src/analysis/analyze";
 import { defaultGraphResources } from "../../provider/src/components/graphResources";
 import { buildGraph } from "../../provider/src/graph/build";
-import { renderDot } from "../../provider/src/graph/dot";
-import { elkGraph, LARGE_GRAPH_NODES, layoutGraph } from "../../provider/src/graph/layout";
+import { LARGE_GRAPH_NODES, renderDot } from "../../provider/src/graph/dot";
 import { renderMermaid } from "../../provider/src/graph/mermaid";
 import type { GraphModel } from "../../provider/src/graph/model";
 import { renderSvg } from "../../provider/src/graph/svg";
@@ -248,10 +248,10 @@ describe("graph renderers", () => {
 
   it("DOT: clusters nest; quotes and backslashes escaped, unicode kept", () => {
     const dot = renderDot(graphOf(NESTED));
-    assert.match(dot, /subgraph cluster_g\d+ \{\n\s+label="Fan out \(Parallel\)"/);
+    assert.match(dot, /subgraph cluster_g\d+ \{\n\s+id=g\d+; class="group parallel"; label="Fan out \(Parallel\)"/);
     assert.equal((dot.match(/\{/g) ?? []).length, (dot.match(/\}/g) ?? []).length);
     const text = renderDot(graphOf(hostile));
-    assert.ok(text.includes(`label="Say \\"hi\\" <b>&amp; [x] {y} |z| #1; \`q\` \\\\ ü 日本 🚀\\nChoice"`), text);
+    assert.ok(text.includes(`label="Say \\"hi\\" <b>&amp;amp; [x] {y} |z| #1; \`q\` \\\\ ü 日本 🚀\\nChoice"`), text);
   });
 
   it("SVG: well-formed XML whose texts read as the states, edges and groups, hostile names included", async function () {
@@ -265,68 +265,80 @@ describe("graph renderers", () => {
       for (const g of model.groups) assert.ok(texts.includes(g.label), `group ${g.label}`);
     }
     const svg = await renderSvg(graphOf(hostile));
-    assert.ok(svg.includes("Say &#34;hi&#34; &#60;b&#62;&#38;amp; [x]"), "markup in a name is text, not elements");
+    assert.ok(svg.includes("Say &quot;hi&quot; &lt;b&gt;&amp;amp; [x]"), "markup in a name is text, not elements");
   });
 });
 
-describe("SVG layout", () => {
-  /** `count` Pass states in a chain, every tenth a Parallel with one branch. */
-  const chain = (count: number) => ({
-    StartAt: "s0",
+describe("SVG layout (Graphviz)", () => {
+  let graphviz: Graphviz;
+  before(async () => {
+    graphviz = await Graphviz.load();
+  });
+
+  interface Placed {
+    objects: Array<{ _gvid: number; name: string; pos?: string; height?: string; bb?: string }>;
+    edges?: Array<{ tail: number; head: number; ltail?: string; style?: string }>;
+  }
+  /** Graphviz's layout of the DOT output, which is what the SVG draws: points, y growing upwards. */
+  const place = (model: GraphModel) => JSON.parse(graphviz.layout(renderDot(model), "json", "dot")) as Placed;
+  const object = (placed: Placed, name: string) => placed.objects.find((o) => o.name === name)!;
+  const nodeTop = (placed: Placed, id: string) => {
+    const { pos, height } = object(placed, id);
+    return Number(pos!.split(",")[1]) + Number(height) * 36;
+  };
+  /** A cluster's box: [left, bottom, right, top]. */
+  const box = (placed: Placed, group: string) => object(placed, `cluster_${group}`).bb!.split(",").map(Number);
+  const groupOf = (model: GraphModel, label: string) => model.groups.find((g) => g.label === label)!;
+
+  it("a Parallel's Next and Catch leave its cluster's border, and their targets are drawn below the whole cluster", () => {
+    const model = graphOf(NESTED);
+    const placed = place(model);
+    const fanOut = groupOf(model, "Fan out (Parallel)");
+    const [, fanOutBottom] = box(placed, fanOut.id);
+    const [, , , exportTop] = box(placed, groupOf(model, "Export (Distributed Map)").id);
+    assert.ok(exportTop < fanOutBottom, `the Export map (its ItemReader too) below Fan out: ${exportTop} < ${fanOutBottom}`);
+    assert.ok(nodeTop(placed, node(model, "Failed").id) < fanOutBottom, "the Catch handler below Fan out");
+    const name = (gvid: number) => placed.objects.find((o) => o._gvid === gvid)!.name;
+    const leaving = (placed.edges ?? []).filter((e) => e.style !== "invis" && name(e.tail) === fanOut.state);
+    const cluster = `cluster_${fanOut.id}`;
+    assert.deepEqual(leaving.map((e) => [model.nodes.find((n) => n.id === name(e.head))!.title, e.ltail ?? "(from the state)"]).sort(), [
+      ["Ask", "(from the state)"],
+      ["Each order", "(from the state)"],
+      ["Export", cluster],
+      ["Failed", cluster],
+    ]);
+  });
+
+  /** `count` blocks: a Parallel of two branches of two states each, then a Pass. */
+  const blocks = (count: number) => ({
+    StartAt: "fan0",
     States: Object.fromEntries(
       Array.from({ length: count }, (_, i) => {
-        const next = i + 1 < count ? { Next: `s${i + 1}` } : { End: true };
+        const branch = (b: number) => ({
+          StartAt: `b${i}-${b}-first`,
+          States: { [`b${i}-${b}-first`]: { Type: "Pass", Next: `b${i}-${b}-last` }, [`b${i}-${b}-last`]: { Type: "Pass", End: true } },
+        });
+        const next = i + 1 < count ? { Next: `fan${i + 1}` } : { End: true };
         return [
-          `s${i}`,
-          i % 10 === 0
-            ? { Type: "Parallel", Branches: [{ StartAt: `b${i}`, States: { [`b${i}`]: { Type: "Pass", End: true } } }], ...next }
-            : { Type: "Pass", ...next },
+          [`fan${i}`, { Type: "Parallel", Branches: [branch(1), branch(2)], Next: `joined${i}` }],
+          [`joined${i}`, { Type: "Pass", ...next }],
         ];
-      }),
+      }).flat(),
     ),
   });
-  const PLACEMENT = "elk.layered.nodePlacement.strategy";
 
-  it("a large definition gets ELK's simple node placement in the root and every group; a small one keeps the default", () => {
-    const options = (graph: ReturnType<typeof elkGraph>): Array<string | undefined> => [
-      graph.layoutOptions?.[PLACEMENT],
-      ...(graph.children ?? []).filter((child) => child.children?.length).flatMap(options),
-    ];
-    assert.deepEqual([...new Set(options(elkGraph(graphOf(chain(20)))))], [undefined]);
-    const large = graphOf(chain(LARGE_GRAPH_NODES));
-    assert.ok(large.nodes.length > LARGE_GRAPH_NODES);
-    const placements = options(elkGraph(large));
-    assert.equal(placements.length, 1 + large.groups.length);
-    assert.deepEqual([...new Set(placements)], ["SIMPLE"]);
+  it("a chain of Parallels is drawn one below the other: the picture is no wider for ten than for one", () => {
+    const width = (count: number) =>
+      Number((JSON.parse(graphviz.layout(renderDot(graphOf(blocks(count))), "json", "dot")) as { bb: string }).bb.split(",")[2]);
+    assert.equal(width(10), width(1));
   });
 
-  it("retry loops are drawn beside their node, not given to ELK, with their label to the right", async function () {
-    this.timeout(60_000);
-    const model = graphOf(NESTED);
-    const charge = node(model, "Charge");
-    const elkEdges = (graph: ReturnType<typeof elkGraph>) => graph.edges ?? [];
-    assert.equal(elkEdges(elkGraph(model)).length, model.edges.length - 1, "every edge but the loop");
-    const layout = await layoutGraph(model);
-    const box = layout.nodes.get(charge.id)!;
-    const loop = layout.edges.find((placed) => placed.edge.kind === "retry")!;
-    const right = box.x + box.width;
-    assert.deepEqual(
-      loop.points.map((p) => p.x),
-      [right, right + 16, right + 16, right],
-    );
-    assert.ok(loop.points.every((p) => p.y > box.y && p.y < box.y + box.height));
-    assert.ok(loop.label!.x > right + 16);
-    // ELK kept the room free: no other node overlaps the loop and its label.
-    const reach = { x: right, y: box.y, width: loop.label!.x + loop.label!.width - right, height: box.height };
-    for (const [id, other] of layout.nodes) {
-      if (id === charge.id) continue;
-      const apart =
-        other.x >= reach.x + reach.width ||
-        other.x + other.width <= reach.x ||
-        other.y >= reach.y + reach.height ||
-        other.y + other.height <= reach.y;
-      assert.ok(apart, `node ${id} overlaps the retry loop`);
-    }
+  it(`above ${LARGE_GRAPH_NODES} nodes the DOT limits Graphviz's node placement; a smaller graph keeps the full search`, () => {
+    const small = graphOf(blocks(3));
+    const large = graphOf(blocks(Math.ceil(LARGE_GRAPH_NODES / 6) + 1));
+    assert.ok(small.nodes.length <= LARGE_GRAPH_NODES && large.nodes.length > LARGE_GRAPH_NODES);
+    assert.doesNotMatch(renderDot(small), /nslimit/);
+    assert.match(renderDot(large), /^ {2}graph \[rankdir=TB, compound=true, nslimit=1, /m);
   });
 });
 

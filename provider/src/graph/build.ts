@@ -150,6 +150,7 @@ function drawMachine(builder: GraphBuilder, facts: Facts, machine: VisitedMachin
       ...(facts.integrations.has(visited.path) ? { pattern: facts.integrations.get(visited.path)!.pattern } : {}),
     });
     ids.set(visited.name, node.id);
+    if (nested) builder.groups.find((g) => g.id === own)!.state = node.id;
     if (state.Type === "Parallel" && Array.isArray(state.Branches)) {
       state.Branches.forEach((_, i) => {
         const branch = facts.machines.get(`${visited.pointer}/Branches/${i}`);

@@ -38,6 +38,8 @@ export interface GraphGroup {
   kind: GroupKind;
   parent?: string;
   label: string;
+  /** The Parallel or Map state the group draws (its node is inside): the group's transitions leave from it. */
+  state?: string;
 }
 
 export type EdgeKind =
