@@ -7,7 +7,7 @@
  * installs one, `pulumi plugin install ... --server` from a loopback HTTP server over dist/, and
  * every command but those of TypeScript projects runs with no Node.js on PATH.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -159,6 +159,11 @@ export class ReleaseWorkspace extends EngineWorkspace {
   /** `pulumi plugin install`, from the release server, as the engine downloads a plugin. */
   override installComponentPlugin(): void {
     this.pulumi(["plugin", "install", "resource", "sfn-workflows", VERSION, "--server", this.server.url], this.root);
+  }
+
+  /** Runs a command in a project directory with the PATH and environment its programs get. */
+  exec(dir: string, command: string, args: string[]): SpawnSyncReturns<string> {
+    return spawnSync(command, args, { cwd: dir, env: this.envFor(dir), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   }
 
   /** Copies examples/NAME and installs its packages from dist/ (once). */
