@@ -44,10 +44,17 @@ const onEmrCluster = (action: string, parameters: Record<string, unknown>, actio
 
 const EKS: readonly Documented[] = [
   // AWS's page documents no IAM statement for the Kubernetes API integrations: the cluster's RBAC authorises the role.
-  ...(["request-response", "sync"] as const).map((pattern): Documented => ({
+  ...(["request-response", "sync", "callback"] as const).map((pattern): Documented => ({
     integration: "eks:runJob",
     pattern,
-    parameters: { ...K8S, Job: { apiVersion: "batch/v1", kind: "Job", metadata: { name: "report" } } },
+    parameters: {
+      ...K8S,
+      Job: {
+        apiVersion: "batch/v1",
+        kind: "Job",
+        metadata: { name: "report", ...(pattern === "callback" ? { annotations: { "token.$": "$$.Task.Token" } } : {}) },
+      },
+    },
     aws: [],
   })),
   {

@@ -117,11 +117,12 @@ export const ML_DOCUMENTED: readonly Documented[] = [
     aws: [[["bedrock:InvokeModel"], [`arn:aws:bedrock:${A}:provisioned-model/c2oi931ulksx`]]],
   },
   // AWS also lists model-customization-job/* for CreateModelCustomizationJob; IAM's reference gives the action only
-  // the custom-model and foundation-model resource types, and those are what the role gets.
-  ...(["request-response", "sync"] as const).map((pattern): Documented => ({
+  // the custom-model and foundation-model resource types, and those are what the role gets. AWS's page has no
+  // template for .waitForTaskToken: the callback task needs what request-response does (the token is a parameter).
+  ...(["request-response", "sync", "callback"] as const).map((pattern): Documented => ({
     integration: "bedrock:createModelCustomizationJob",
     pattern,
-    parameters: CUSTOMIZATION,
+    parameters: pattern === "callback" ? { ...CUSTOMIZATION, JobTags: [{ Key: "token", "Value.$": "$$.Task.Token" }] } : CUSTOMIZATION,
     aws: [
       [
         ["bedrock:CreateModelCustomizationJob"],
@@ -137,5 +138,12 @@ export const ML_DOCUMENTED: readonly Documented[] = [
         : []),
       [["iam:PassRole"], [ROLE("bedrock-tuning")]],
     ],
+    ...(pattern === "callback"
+      ? {
+          added: {
+            "bedrock:TagResource": "the token travels in JobTags here, and Bedrock authorises tags on a new job with bedrock:TagResource",
+          },
+        }
+      : {}),
   })),
 ];
