@@ -206,4 +206,22 @@ describe("tag-on-create: the tagging action where AWS checks it", () => {
     ]);
     assert.deepEqual(tagging("arn:aws:states:::aws-sdk:glue:createJob", job, "glue:TagResource"), []);
   });
+
+  // "AWS managed policies for Amazon SageMaker Canvas", AmazonSageMakerCanvasFullAccess: AWS grants
+  // emr-serverless:TagResource (on arn:aws:emr-serverless:*:*:/*, with the request's tag) beside
+  // CreateApplication for the applications Canvas creates tagged. Supporting, not a stated requirement.
+  // https://docs.aws.amazon.com/sagemaker/latest/dg/security-iam-awsmanpol-canvas.html
+  it("EMR Serverless: emr-serverless:TagResource on a tagged new application or job run", () => {
+    const app = { Name: "spark", ReleaseLabel: "emr-7.1.0", Type: "SPARK" };
+    assert.deepEqual(
+      tagging("arn:aws:states:::emr-serverless:createApplication", { ...app, Tags: { team: "data" } }, "emr-serverless:TagResource"),
+      [allow(["emr-serverless:TagResource"], [`arn:aws:emr-serverless:${ARN}:/applications/*`], TEAM)],
+    );
+    const run = { ApplicationId: "00f1", ExecutionRoleArn: "arn:aws:iam::123456789012:role/spark", JobDriver: {} };
+    assert.deepEqual(
+      tagging("arn:aws:states:::emr-serverless:startJobRun", { ...run, Tags: { team: "data" } }, "emr-serverless:TagResource"),
+      [allow(["emr-serverless:TagResource"], [`arn:aws:emr-serverless:${ARN}:/applications/*/jobruns/*`], TEAM)],
+    );
+    assert.deepEqual(tagging("arn:aws:states:::emr-serverless:startJobRun", run, "emr-serverless:TagResource"), []);
+  });
 });

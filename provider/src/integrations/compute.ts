@@ -33,6 +33,8 @@ const jobDefinitionArns = (c: IamContext, value: string): string[] => {
  */
 const BATCH_TAGS =
   "AWS Batch tags the job on creation; a tagged SubmitJob is refused with an AccessDenied for batch:TagResource on the job definition it names (reported by users, not in AWS's guide), so the definition's revisions and the job queue (the request's other resource) are granted as well as the new job.";
+const EMR_SERVERLESS_TAGS =
+  "AWS's own managed policy AmazonSageMakerCanvasFullAccess grants emr-serverless:TagResource, with the request's tag, next to CreateApplication (AWS managed policies for Amazon SageMaker Canvas); AWS's guide states no requirement.";
 const EKS_TAGS =
   "EKS checks eks:TagResource for the tags of what it creates (a tagged Fargate profile fails without it: AWS CDK issue 7163, fixed by granting it).";
 
@@ -309,7 +311,7 @@ export const computeIntegrations: IntegrationTable = {
       rule: "StepFunctionsGetEventsForEMRServerlessApplicationRule",
     }),
     [
-      tagsOn("emr-serverless", "/applications/*", "CreateApplication", TAGS_UNVERIFIED),
+      tagsOn("emr-serverless", "/applications/*", "CreateApplication", EMR_SERVERLESS_TAGS),
       // AWS's policy for createApplication: the first application creates the service-linked role.
       { kind: "service-linked-role", service: "ops.emr-serverless.amazonaws.com", role: "AWSServiceRoleForAmazonEMRServerless" },
     ],
@@ -345,7 +347,7 @@ export const computeIntegrations: IntegrationTable = {
       ],
       rule: "StepFunctionsGetEventsForEMRServerlessJobRule",
     }),
-    [tagsOn("emr-serverless", "/applications/*/jobruns/*", "StartJobRun", TAGS_UNVERIFIED)],
+    [tagsOn("emr-serverless", "/applications/*/jobruns/*", "StartJobRun", EMR_SERVERLESS_TAGS)],
   ),
   "emr-serverless:cancelJobRun": job(["request-response", "sync"], (c) => ({
     start: [{ actions: ["emr-serverless:CancelJobRun"], resources: serverlessJobRun(c) }],
