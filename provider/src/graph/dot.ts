@@ -118,15 +118,13 @@ function afterGroupEdges(model: GraphModel): { tails: Map<GraphEdge, string>; ra
   };
   const tails = new Map<GraphEdge, string>();
   const ranking = new Set<string>();
-  for (const group of model.groups) {
-    if (group.state === undefined) continue;
-    const inside = members.get(group.id)!;
-    const ends = last(inside);
-    for (const edge of model.edges) {
-      if (edge.from !== group.state || !AFTER_GROUP.has(edge.kind) || inside.has(edge.to)) continue;
-      tails.set(edge, `cluster_${group.id}`);
-      for (const end of ends) for (const start of first(edge.to)) ranking.add(`  ${end} -> ${start} [style=invis];`);
-    }
+  for (const edge of model.edges) {
+    const group = groupOfState.get(edge.from);
+    if (group === undefined || !AFTER_GROUP.has(edge.kind)) continue;
+    const inside = members.get(group)!;
+    if (inside.has(edge.to)) continue;
+    tails.set(edge, `cluster_${group}`);
+    for (const end of last(inside)) for (const start of first(edge.to)) ranking.add(`  ${end} -> ${start} [style=invis];`);
   }
   return { tails, ranking: [...ranking] };
 }
@@ -145,11 +143,12 @@ export function renderDot(model: GraphModel): string {
     '  node [shape=box, style="rounded,filled", fillcolor=white, fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9];',
   ];
+  const nodesIn = Map.groupBy(model.nodes, (node) => node.group);
+  const groupsIn = Map.groupBy(model.groups, (group) => group.parent);
   const members = (group: string | undefined, depth: number) => {
     const indent = "  ".repeat(depth);
-    for (const node of model.nodes) if (node.group === group) out.push(`${indent}${nodeStatement(node)}`);
-    for (const sub of model.groups) {
-      if (sub.parent !== group) continue;
+    for (const node of nodesIn.get(group) ?? []) out.push(`${indent}${nodeStatement(node)}`);
+    for (const sub of groupsIn.get(group) ?? []) {
       out.push(
         `${indent}subgraph cluster_${sub.id} {`,
         `${indent}  id=${sub.id}; class="group ${sub.kind}"; label=${dotString(sub.label)}; style=rounded;`,
