@@ -1,7 +1,7 @@
 /**
  * Benchmark: `sfn-workflows graph` on the 1,000-state definition of analysis.js, in each format, as
  * a user runs it: a fresh `node provider/bin/cli/main.js graph FILE --format F` process per run,
- * wall time from spawn to exit (start-up, analysis, model, rendering and, for SVG, the ELK layout).
+ * wall time from spawn to exit (start-up, analysis, model, rendering and, for SVG, the Graphviz layout).
  * Prints one line per format with the median of RUNS runs and the verdict against the 1 s target.
  * It reports, it does not gate: exit 1 only when a run fails.
  *
