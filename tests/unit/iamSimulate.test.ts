@@ -170,6 +170,26 @@ const WORKFLOWS: Workflow[] = [
     ],
   },
   {
+    // ECS tags the task with the task definition's tags (PropagateTags) and its aws:ecs:* managed tags,
+    // keys the definition cannot list: only the creating action bounds it (tests/unit/tagOnCreate.test.ts).
+    name: "ECS runTask propagating tags",
+    resource: "arn:aws:states:::ecs:runTask",
+    parameters: { TaskDefinition: "billing:3", PropagateTags: "TASK_DEFINITION", EnableECSManagedTags: true },
+    allowed: [
+      [
+        "ecs:TagResource",
+        "arn:aws:ecs:us-east-1:123456789012:task/main/0123456789abcdef",
+        { "ecs:CreateAction": "RunTask", "aws:TagKeys": ["team", "aws:ecs:clusterName"] },
+      ],
+    ],
+    denied: [
+      // Tagging an existing task later, a task started otherwise, another resource type.
+      ["ecs:TagResource", "arn:aws:ecs:us-east-1:123456789012:task/main/0123456789abcdef", { "aws:TagKeys": ["team"] }],
+      ["ecs:TagResource", "arn:aws:ecs:us-east-1:123456789012:task/main/0123456789abcdef", { "ecs:CreateAction": "StartTask" }],
+      ["ecs:TagResource", "arn:aws:ecs:us-east-1:123456789012:service/main/web", { "ecs:CreateAction": "RunTask" }],
+    ],
+  },
+  {
     // Batch checks batch:TagResource on the job definition a tagged SubmitJob names (tests/unit/tagOnCreate.test.ts).
     name: "Batch submitJob with tags",
     resource: "arn:aws:states:::batch:submitJob",

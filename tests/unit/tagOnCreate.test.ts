@@ -16,7 +16,16 @@ const TEAM = { "ForAllValues:StringEquals": { "aws:TagKeys": ["team"] } };
 
 /** The statements granting `action` for a task with these parameters (no errors expected). */
 function tagging(resource: string, parameters: Record<string, unknown>, action: string): PolicyStatement[] {
-  const analysis = analyze(taskDefinition(resource, parameters), OPTIONS);
+  return granting(taskDefinition(resource, parameters), action);
+}
+
+/** The same for a JSONata task with these arguments. */
+function taggingJsonata(resource: string, args: Record<string, unknown>, action: string): PolicyStatement[] {
+  return granting(taskDefinition(resource, undefined, { QueryLanguage: "JSONata", Arguments: args }), action);
+}
+
+function granting(definition: Record<string, unknown>, action: string): PolicyStatement[] {
+  const analysis = analyze(definition, OPTIONS);
   assert.deepEqual(analysis.errors, []);
   return canonical(analysis.statements.filter((statement) => statement.Action.includes(action)));
 }
@@ -35,6 +44,117 @@ describe("tag-on-create: the tagging action where AWS checks it", () => {
       [allow(["ecs:TagResource"], ["*"], { StringEquals: { "ecs:CreateAction": "StartTask" }, ...TEAM })],
     );
     assert.deepEqual(tagging("arn:aws:states:::ecs:runTask", base, "ecs:TagResource"), []);
+  });
+
+  // ECS also tags the task itself when asked to propagate the task definition's or service's tags
+  // (PropagateTags) or to add its managed tags (EnableECSManagedTags), and authorises those with
+  // ecs:TagResource too: "Grant permission to tag resources on creation", Amazon ECS Developer Guide,
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/supported-iam-actions-tagging.html
+  // and AWS's managed policy AmazonEC2ContainerServiceEventsRole ("Amazon ECS events IAM role"), which
+  // grants ecs:TagResource with ecs:CreateAction RunTask for that reason:
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/CWE_IAM_role.html
+  // The keys come from the task definition or service, so no aws:TagKeys limit.
+  it("ECS: ecs:TagResource when the task propagates tags or gets managed tags, without a tag-key limit", () => {
+    const base = { TaskDefinition: "billing:3" };
+    const runTask = (creating: string) => [
+      allow(["ecs:TagResource"], [`arn:aws:ecs:${ARN}:task/*`], { StringEquals: { "ecs:CreateAction": creating } }),
+    ];
+    const token = { Overrides: { ContainerOverrides: [{ Name: "app", Environment: [{ Name: "TOKEN", "Value.$": "$$.Task.Token" }] }] } };
+    const on: Record<string, unknown>[] = [
+      { PropagateTags: "TASK_DEFINITION" },
+      { PropagateTags: "SERVICE" },
+      { "PropagateTags.$": "$.propagate" },
+      { EnableECSManagedTags: true },
+      { "EnableECSManagedTags.$": "$.managed" },
+      { PropagateTags: "NONE", EnableECSManagedTags: true },
+      // Tags ECS chooses join the request's: the literal keys no longer bound what is tagged.
+      { PropagateTags: "TASK_DEFINITION", Tags: TAGS },
+    ];
+    for (const settings of on) {
+      const label = JSON.stringify(settings);
+      for (const suffix of ["", ".sync"]) {
+        assert.deepEqual(
+          tagging(`arn:aws:states:::ecs:runTask${suffix}`, { ...base, ...settings }, "ecs:TagResource"),
+          runTask("RunTask"),
+          label,
+        );
+      }
+      assert.deepEqual(
+        tagging("arn:aws:states:::ecs:runTask.waitForTaskToken", { ...base, ...token, ...settings }, "ecs:TagResource"),
+        runTask("RunTask"),
+        label,
+      );
+      assert.deepEqual(
+        tagging("arn:aws:states:::aws-sdk:ecs:runTask", { ...base, ...settings }, "ecs:TagResource"),
+        runTask("RunTask"),
+        label,
+      );
+    }
+    const startTask = { ...base, ContainerInstances: ["i"] };
+    for (const settings of on.slice(0, -1)) {
+      assert.deepEqual(
+        tagging("arn:aws:states:::aws-sdk:ecs:startTask", { ...startTask, ...settings }, "ecs:TagResource"),
+        runTask("StartTask"),
+        JSON.stringify(settings),
+      );
+    }
+    // StartTask's own tags keep the generic rule (on "*", limited to their keys); ECS's tags add the task.
+    assert.deepEqual(
+      tagging("arn:aws:states:::aws-sdk:ecs:startTask", { ...startTask, PropagateTags: "TASK_DEFINITION", Tags: TAGS }, "ecs:TagResource"),
+      canonical([
+        allow(["ecs:TagResource"], ["*"], { StringEquals: { "ecs:CreateAction": "StartTask" }, ...TEAM }),
+        ...runTask("StartTask"),
+      ]),
+    );
+    const off: Record<string, unknown>[] = [
+      { PropagateTags: "NONE" },
+      { EnableECSManagedTags: false },
+      { PropagateTags: "NONE", EnableECSManagedTags: false },
+    ];
+    for (const settings of off) {
+      const label = JSON.stringify(settings);
+      assert.deepEqual(tagging("arn:aws:states:::ecs:runTask", { ...base, ...settings }, "ecs:TagResource"), [], label);
+      assert.deepEqual(tagging("arn:aws:states:::aws-sdk:ecs:runTask", { ...base, ...settings }, "ecs:TagResource"), [], label);
+      assert.deepEqual(tagging("arn:aws:states:::aws-sdk:ecs:startTask", { ...startTask, ...settings }, "ecs:TagResource"), [], label);
+    }
+    // A request that sets its own tags and turns ECS's off keeps the tag-key limit.
+    assert.deepEqual(
+      tagging(
+        "arn:aws:states:::ecs:runTask",
+        { ...base, PropagateTags: "NONE", EnableECSManagedTags: false, Tags: TAGS },
+        "ecs:TagResource",
+      ),
+      [allow(["ecs:TagResource"], [`arn:aws:ecs:${ARN}:task/*`], { StringEquals: { "ecs:CreateAction": "RunTask" }, ...TEAM })],
+    );
+  });
+
+  it("ECS (JSONata): the same from Arguments, literal or computed", () => {
+    const base = { TaskDefinition: "billing:3" };
+    const granted = [allow(["ecs:TagResource"], [`arn:aws:ecs:${ARN}:task/*`], { StringEquals: { "ecs:CreateAction": "RunTask" } })];
+    for (const settings of [
+      { PropagateTags: "SERVICE" },
+      { PropagateTags: "{% $states.input.propagate %}" },
+      { EnableECSManagedTags: true },
+      { EnableECSManagedTags: "{% $states.input.managed %}" },
+    ]) {
+      assert.deepEqual(
+        taggingJsonata("arn:aws:states:::ecs:runTask", { ...base, ...settings }, "ecs:TagResource"),
+        granted,
+        JSON.stringify(settings),
+      );
+    }
+    assert.deepEqual(
+      taggingJsonata(
+        "arn:aws:states:::aws-sdk:ecs:startTask",
+        { ...base, ContainerInstances: ["i"], EnableECSManagedTags: true },
+        "ecs:TagResource",
+      ),
+      [allow(["ecs:TagResource"], [`arn:aws:ecs:${ARN}:task/*`], { StringEquals: { "ecs:CreateAction": "StartTask" } })],
+    );
+    assert.deepEqual(
+      taggingJsonata("arn:aws:states:::ecs:runTask", { ...base, PropagateTags: "NONE", EnableECSManagedTags: false }, "ecs:TagResource"),
+      [],
+    );
   });
 
   // "Amazon SageMaker AI identity-based policy examples", section "Grant permission to add tags

@@ -42,7 +42,14 @@ export function describeImplied(rule: Implied): string {
           (resource) => ` and on the ${code(resource.path)} it names (computed at run time: ${code(fill(resource.whenDynamic, PLACES))})`,
         )
         .join("");
-      return `${rule.paths.map(code).join(", ")} (tags for what the call creates): ${rule.actions.map(code).join(", ")} on ${rule.resources.map((r) => code(fill(r, PLACES))).join(", ")}${named}${rule.condition ? ` with ${code(JSON.stringify(rule.condition))}` : ""}, limited to the literal tag keys (${code("aws:TagKeys")}).${rule.why ? ` ${rule.why}` : ""}`;
+      const given = rule.paths.length > 0 ? [`${rule.paths.map(code).join(", ")} (tags for what the call creates)`] : [];
+      const switches = (rule.switches ?? []).map(
+        (s) => `${code(s.path)} set to anything but ${code(JSON.stringify(s.off))} (or at run time)`,
+      );
+      const keys = `limited to the literal tag keys (${code("aws:TagKeys")})`;
+      // The service chooses the keys a setting adds, so they cannot limit the statement.
+      const limit = switches.length === 0 ? keys : given.length > 0 ? `${keys} unless such a setting is on` : "not limited to tag keys";
+      return `${[...given, ...switches].join(", or ")}: ${rule.actions.map(code).join(", ")} on ${rule.resources.map((r) => code(fill(r, PLACES))).join(", ")}${named}${rule.condition ? ` with ${code(JSON.stringify(rule.condition))}` : ""}, ${limit}.${rule.why ? ` ${rule.why}` : ""}`;
     }
     case "s3": {
       const where = rule.path !== undefined ? code(rule.path) : `${code(rule.bucket)} and ${code(rule.key)}`;

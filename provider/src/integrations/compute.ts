@@ -1,5 +1,6 @@
 /** ECS/Fargate, Batch, EKS, EMR (on EC2, on EKS, Serverless) and CodeBuild. */
 import { arn, nameOrArn, passRole, unique } from "./arns";
+import { ecsTaskTags } from "./ecsTags";
 import { job } from "./job";
 import { tagsOn, TAGS_UNVERIFIED, type Implied } from "./implied";
 import type { ArnContext } from "../model/types";
@@ -146,14 +147,7 @@ export const computeIntegrations: IntegrationTable = {
       sync: [{ actions: ["ecs:StopTask", "ecs:DescribeTasks"], resources: ["*"] }],
       rule: "StepFunctionsGetEventsForECSTaskRule",
     }),
-    [
-      tagsOn(
-        "ecs",
-        "task/*",
-        "RunTask",
-        'AWS: "Grant permission to tag resources on creation" (Amazon ECS Developer Guide): RunTask with tags needs ecs:TagResource.',
-      ),
-    ],
+    [ecsTaskTags("RunTask")],
   ),
   "batch:submitJob": job(
     ["request-response", "sync"],

@@ -45,8 +45,20 @@ export interface TagsRule {
   /** Resources the request names that the service also checks the tagging action on (Batch: the job definition). */
   named?: readonly NamedResource[];
   condition?: Condition;
+  /**
+   * Parameters that make the service itself tag what it creates, with tags the definition does not
+   * list (ECS: `PropagateTags`, `EnableECSManagedTags`): set to anything but `off`, or computed at
+   * run time, they need the tagging action too, and the tag keys cannot limit it.
+   */
+  switches?: readonly TagSwitch[];
   /** Why the service needs it, with the AWS source (shown in docs/integrations.md). */
   why?: string;
+}
+
+export interface TagSwitch {
+  path: string;
+  /** The literal value that leaves the switch off (as does an absent parameter). */
+  off: string | boolean;
 }
 
 interface NamedResource {
@@ -125,7 +137,7 @@ export function tagsOn(
   resource: string,
   creating: string,
   why: string,
-  options: { paths?: readonly string[]; named?: readonly NamedResource[] } = {},
+  options: { paths?: readonly string[]; named?: readonly NamedResource[]; switches?: readonly TagSwitch[] } = {},
 ): TagsRule {
   const condition = createdBy(prefix, creating);
   return {
@@ -134,6 +146,7 @@ export function tagsOn(
     actions: [taggingAction(prefix)],
     resources: [`arn:{partition}:${prefix}:{region}:{account}:${resource}`],
     ...(options.named ? { named: options.named } : {}),
+    ...(options.switches ? { switches: options.switches } : {}),
     ...(condition ? { condition } : {}),
     why,
   };
@@ -268,12 +281,19 @@ function namedResources(c: IamContext, resources: readonly NamedResource[] = [])
   );
 }
 
+/** Whether a switch is on: present and not its `off` value, or computed at run time. */
+function switchedOn(c: IamContext, { path, off }: TagSwitch): boolean {
+  const nodes = c.args.nodes(path);
+  return nodes === "dynamic" || nodes.some((node) => node !== null && node !== off);
+}
+
 function tagStatements(c: IamContext, rule: TagsRule): StatementSpec[] {
   const found = rule.paths.map((path) => c.args.nodes(path)).filter((nodes) => nodes !== "dynamic" && nodes.length > 0);
   const dynamic = rule.paths.some((path) => c.args.nodes(path) === "dynamic");
-  if (found.length === 0 && !dynamic) return [];
-  // Tag keys written literally limit what the role may tag with; computed ones cannot.
-  const keys = dynamic ? undefined : found.flat().map(tagKeys);
+  const serviceTags = (rule.switches ?? []).some((s) => switchedOn(c, s));
+  if (found.length === 0 && !dynamic && !serviceTags) return [];
+  // Tag keys written literally limit what the role may tag with; computed ones, or the service's own, cannot.
+  const keys = dynamic || serviceTags ? undefined : found.flat().map(tagKeys);
   const literalKeys = keys && keys.every((k): k is string[] => k !== undefined) ? unique(keys.flat()) : undefined;
   const condition: Condition = {
     ...rule.condition,

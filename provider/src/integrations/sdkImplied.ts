@@ -3,6 +3,7 @@
  * it creates (for every service), and per call the S3 objects, keys and guardrails the service
  * uses with the caller's credentials.
  */
+import { ecsTaskTags } from "./ecsTags";
 import { createdBy, SNS_KEY, SQS_KEY, taggingAction, type Implied } from "./implied";
 
 /** Parameters that hand a role to the service (Step Functions writes every SDK parameter in PascalCase). */
@@ -56,7 +57,8 @@ const rekognitionVideo = [s3Object("Video.S3Object.Bucket", "Video.S3Object.Name
 
 /**
  * Per call (IAM prefix and SDK action): Textract, Rekognition, Transcribe and Polly read and write
- * S3 with the caller's credentials; Bedrock applies the named guardrail; S3 encrypts with the named key.
+ * S3 with the caller's credentials; Bedrock applies the named guardrail; S3 encrypts with the named key;
+ * ECS tags the task it starts.
  */
 export const SDK_IMPLIED: Readonly<Record<string, readonly Implied[]>> = {
   "textract:analyzeDocument": textract.image,
@@ -97,6 +99,8 @@ export const SDK_IMPLIED: Readonly<Record<string, readonly Implied[]>> = {
   "s3:putObject": [sseKms(["kms:GenerateDataKey"])],
   "s3:createMultipartUpload": [sseKms(["kms:GenerateDataKey", "kms:Decrypt"])],
   "s3:copyObject": [sseKms(["kms:GenerateDataKey", "kms:Decrypt"])],
+  // Tags in the request are the generic rule's; these are the ones ECS sets itself (aws-sdk:ecs:runTask uses ecs:runTask's entry).
+  "ecs:startTask": [ecsTaskTags("StartTask", [])],
   "sqs:sendMessageBatch": [SQS_KEY],
   "sns:publishBatch": [SNS_KEY],
 };
