@@ -23,7 +23,7 @@ import type { WorkflowType } from "../../provider/src/model/types";
 import { CASES } from "./conformance/structureCases";
 import { ALL_PATTERNS, callbackArgs, INTEGRATION_CASES, SUFFIX, taskDefinition } from "./integration-cases";
 import { approvalDefinition, quoteDefinition } from "../support/definitions";
-import { hostile, NESTED } from "../support/graphDefinitions";
+import { hostile, machineOf, NESTED, plannedMachine } from "../support/graphDefinitions";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -329,6 +329,20 @@ describe("graph output read back by each format's own parser", function () {
       );
       assert.equal(document.querySelectorAll("script").length, 0, sample.name);
     }
+  });
+
+  it("Graphviz draws random nested machines (Parallel and Map three deep, Catch and Choice loops): every node, group and edge", async () => {
+    await fc.assert(
+      fc.asyncProperty(plannedMachine(3), async (plan) => {
+        const { model } = graphOf({ name: "random machine", definition: machineOf(plan) });
+        const svg = new JSDOM(await renderSvg(model), { contentType: "image/svg+xml" }).window.document;
+        const ids = (selector: string) => [...svg.querySelectorAll(selector)].map((element) => element.id).sort();
+        assert.deepEqual(ids("g.node"), model.nodes.map((n) => n.id).sort());
+        assert.deepEqual(ids("g.group"), model.groups.map((g) => g.id).sort());
+        assert.deepEqual(ids("g.edge"), model.edges.map((_, i) => `e${i}`).sort());
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("random state names survive all three parsers", async () => {
