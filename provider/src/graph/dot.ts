@@ -131,8 +131,8 @@ function afterGroupEdges(model: GraphModel): { tails: Map<GraphEdge, string>; ra
 
 /**
  * Above this many nodes, Graphviz's placement of nodes across a rank stops after a tenth of a network
- * simplex pass per node: about 40% less layout time for a long definition (1,000 states), and a picture
- * as narrow (the full search spreads a long chain sideways).
+ * simplex pass per node: about 40% less layout time for a long definition (1,000 states), for a picture
+ * about as narrow as the full search's (856 px against 842 px there).
  */
 export const LARGE_GRAPH_NODES = 200;
 
