@@ -85,7 +85,9 @@ function neighbours(model: GraphModel, direction: "from" | "to", kinds?: Readonl
   for (const edge of model.edges) {
     if (kinds && !kinds.has(edge.kind)) continue;
     const [node, other] = direction === "from" ? [edge.from, edge.to] : [edge.to, edge.from];
-    found.set(node, [...(found.get(node) ?? []), other]);
+    const list = found.get(node);
+    if (list) list.push(other);
+    else found.set(node, [other]);
   }
   return found;
 }
