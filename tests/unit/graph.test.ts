@@ -267,6 +267,29 @@ describe("graph renderers", () => {
     const svg = await renderSvg(graphOf(hostile));
     assert.ok(svg.includes("Say &quot;hi&quot; &lt;b&gt;&amp;amp; [x]"), "markup in a name is text, not elements");
   });
+
+  it("SVG: renders requested together each get their own picture (Graphviz's worker answers them by id)", async function () {
+    this.timeout(60_000);
+    const models = [graphOf(NESTED), graphOf(hostile), graphOf(JSON.parse(example("order-approval")))];
+    const svgs = await Promise.all(models.map(renderSvg));
+    for (const [i, model] of models.entries()) {
+      const texts = svgTexts(svgs[i]);
+      for (const other of models) {
+        const own = other === model;
+        for (const n of other.nodes.filter((n) => !models.some((m) => m !== other && m.nodes.some((o) => o.title === n.title)))) {
+          if (n.kind !== "start") assert.equal(texts.includes(n.title), own, `picture ${i}: ${n.title}`);
+        }
+      }
+    }
+  });
+
+  it("SVG: a program that drew a picture exits by itself (the idle Graphviz worker does not hold it)", function () {
+    this.timeout(60_000);
+    const program = `require(${JSON.stringify(join(ROOT, "provider/src/graph/svg.ts"))}).renderSvg(${JSON.stringify(graphOf(NESTED))}).then((svg) => console.log(svg.length > 0));`;
+    const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "-e", program], { cwd: ROOT, encoding: "utf8", timeout: 30_000 });
+    assert.equal(run.error, undefined, "exited before the timeout");
+    assert.deepEqual([run.status, run.stdout, run.stderr], [0, "true\n", ""]);
+  });
 });
 
 describe("SVG layout (Graphviz)", () => {

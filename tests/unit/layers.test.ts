@@ -18,7 +18,8 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ["components", "schema-types"],
   // Running the components locally (LocalStack, `serve`).
   ["local"],
-  ["cli", "plugin"],
+  // The two entry points, and the start-up both import first.
+  ["cli", "plugin", "compileCache"],
   ["index"],
 ];
 

@@ -5,7 +5,7 @@ import { defaultGraphResources } from "../components/graphResources";
 import { buildGraph } from "../graph/build";
 import { renderDot } from "../graph/dot";
 import { renderMermaid } from "../graph/mermaid";
-import { svgRenderer } from "../graph/svg";
+import { renderSvg, startSvgEngine } from "../graph/svg";
 import type { PolicyStatement, WorkflowType } from "../model/types";
 import { EXIT_DEFINITION_ERRORS, EXIT_OK } from "./errors";
 import { parseWorkflowType, WORKFLOW_TYPES } from "./options";
@@ -46,10 +46,10 @@ export async function runGraph(
   flags: GraphFlags,
   extraStatements?: readonly PolicyStatement[],
 ): Promise<{ picture: string; ok: boolean }> {
-  const svg = flags.format === "svg" ? svgRenderer() : undefined;
+  if (flags.format === "svg") startSvgEngine();
   const analysis = analyze(text, { workflowType: flags.type, extraStatements });
   const model = buildGraph(analysis, defaultGraphResources(analysis));
-  const picture = svg ? (await svg)(model) : flags.format === "dot" ? renderDot(model) : renderMermaid(model);
+  const picture = flags.format === "svg" ? await renderSvg(model) : flags.format === "dot" ? renderDot(model) : renderMermaid(model);
   return { picture, ok: analysis.ok };
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `sfn-workflows` command line: argument parsing and where output goes; the work is in check.ts and the formatters. */
+import "../compileCache";
 import { Command, CommanderError, Option } from "commander";
 import { checkFile, exitCode, isUnreadable, readOptionFiles, type CheckOptions, type FileResult } from "./check";
 import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, formatCliError } from "./errors";

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** Plugin entry point: the Pulumi engine starts this (through pulumi-resource-sfn-workflows or PulumiPlugin.yaml). */
-import { persistCompileCacheSoon } from "./startup";
+import { persistCompileCacheSoon } from "../compileCache";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";

@@ -9,7 +9,7 @@ import { SyncEndpoint } from "../components/syncEndpoint/component";
 import { Workflow } from "../components/workflow";
 import { InputError, placeOf } from "../components/errors";
 import { InputConverter, UnknownPlainInputError } from "./inputs";
-import { persistCompileCacheSoon } from "./startup";
+import { persistCompileCacheSoon } from "../compileCache";
 import type { PackageSchema } from "../components/schemaTypes";
 import { own } from "../model/own";
 

@@ -1,13 +1,14 @@
 /**
- * Start-up speed of the plugin process (slow nodejs provider start-up: pulumi/pulumi#7149).
- * main.ts imports this module first, before @pulumi/pulumi and @pulumi/aws load.
+ * Start-up speed of the plugin process (slow nodejs provider start-up: pulumi/pulumi#7149) and of
+ * the CLI: both entry points (plugin/main.ts, cli/main.ts) import this module first, before any
+ * other module of theirs loads.
  */
 import * as nodeModule from "node:module";
 
 // V8's compiled code of every module loaded from here on is kept on disk (Node >= 22.1; in
 // os.tmpdir()/node-compile-cache unless NODE_COMPILE_CACHE names a directory, and off with
-// NODE_DISABLE_COMPILE_CACHE=1), the way Python keeps .pyc files: the SDKs' modules are compiled
-// once, not on every start of the plugin.
+// NODE_DISABLE_COMPILE_CACHE=1), the way Python keeps .pyc files: modules are compiled once, not on
+// every start of the plugin or every run of the CLI.
 const cacheApi = nodeModule as { enableCompileCache?: () => unknown; flushCompileCache?: () => void };
 try {
   cacheApi.enableCompileCache?.();
