@@ -33,7 +33,7 @@ parentPort.on("message", ({ id, dot }) =>
  * A small drawing with what our DOT uses (a cluster, a compound edge, edge labels, a self-loop, an
  * invisible edge, ids, classes, tooltips), drawn once while the main thread is still analysing:
  * WebAssembly compiles each function at its first call, so the real drawing then starts with
- * most of them compiled (20 ms less on 1,000 states).
+ * most of them compiled (20-35 ms less on 1,000 states).
  */
 const WARM_UP = `digraph w {
   graph [rankdir=TB, compound=true];
